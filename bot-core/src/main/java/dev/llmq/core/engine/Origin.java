@@ -1,0 +1,31 @@
+package dev.llmq.core.engine;
+
+import dev.llmq.core.i18n.Lang;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a request comes from, in platform-neutral terms.
+ *
+ * @param platform   {@code discord}, {@code slack}, {@code console}...
+ * @param space      the guild or workspace id
+ * @param channel    the channel id
+ * @param user       the user id
+ * @param userLocale the user's locale tag as the platform reports it, or null
+ * @param spaceLang  the channel's or server's default language, if one is set
+ */
+public record Origin(String platform, String space, String channel, String user, String userLocale,
+                     Optional<Lang> spaceLang) {
+    public Origin {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(spaceLang, "spaceLang");
+    }
+
+    /** The key that scopes per-channel state such as decks. */
+    public String channelKey() {
+        return platform + ":" + space + ":" + channel;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.llmq.core.i18n;
+
+import java.util.Locale;
+
+/** Every UI string of the bot, in English and Chinese. Arguments use {@link String#format}. */
+public enum Msg {
+    BUTTON_REVEAL("Reveal answer", "显示答案"),
+    BUTTON_HINT("Hint", "提示"),
+    BUTTON_NEXT_HINT("Next hint", "下一条提示"),
+    BUTTON_NEXT("Next question", "下一题"),
+    BUTTON_FOLLOW_UP("Follow-up %d", "追问 %d"),
+    DIFFICULTY_1("easy", "简单"),
+    DIFFICULTY_2("medium", "中等"),
+    DIFFICULTY_3("hard", "困难"),
+    ANSWER_TITLE("Answer", "参考答案"),
+    ANSWER_PRIVATE_NOTE("Only you can see this answer.", "只有你能看到这个答案。"),
+    KEY_POINTS("Key points", "要点"),
+    FOLLOW_UPS("Follow-ups", "追问"),
+    SOURCE("Source: %s", "来源：%s"),
+    HINT_TITLE("Hint %d of %d", "提示 %d / %d"),
+    NO_HINTS("This question has no hints; try revealing the answer.", "这道题没有提示，可以直接查看答案。"),
+    NO_MORE_HINTS("That was the last hint.", "提示已经全部给出。"),
+    STALE_BUTTON("This question is no longer in the bank. Ask for a new one with /llmq.",
+            "这道题已不在题库中。请用 /llmq 重新出题。"),
+    BAD_BUTTON("This button is not one of mine, or it is out of date. Try /llmq again.",
+            "这个按钮无法识别或已过期，请重新使用 /llmq。"),
+    UNKNOWN_TOPIC("I don't know the topic \"%s\".", "没有找到主题“%s”。"),
+    DID_YOU_MEAN("Did you mean %s?", "你是不是想找 %s？"),
+    TOPICS_ARE("Topics: %s", "可选主题：%s"),
+    AMBIGUOUS_TOPIC("\"%s\" matches several topics: %s.", "“%s”匹配到多个主题：%s。"),
+    NO_QUESTIONS("There are no questions for %s at that difficulty.", "%s 在该难度下没有题目。"),
+    TOPICS_TITLE("Topics", "主题列表"),
+    TOPICS_FOOTER("Ask with /llmq <topic>, e.g. /llmq %s", "用 /llmq <主题> 出题，例如 /llmq %s"),
+    QUESTION_COUNT("%d questions", "%d 题"),
+    HELP_TITLE("llmq: LLM interview practice", "llmq：大模型面试练习"),
+    HELP_ASK("a question on a topic (any id, alias or name)", "按主题出一道题（主题 id、别名或名称均可）"),
+    HELP_RANDOM("a question on a random topic", "随机主题出一道题"),
+    HELP_TOPICS("list the topics", "列出所有主题"),
+    HELP_HELP("show this help", "显示本帮助"),
+    HELP_MODIFIERS("options: lang:zh or lang:en, difficulty:1-3, public (reveal the answer to everyone)",
+            "选项：lang:zh 或 lang:en，difficulty:1-3，public（公开显示答案）"),
+    NO_BUTTONS("There are no buttons to press yet.", "当前没有可以按的按钮。"),
+    PICK_BUTTON("Type a number from 1 to %d.", "请输入 1 到 %d 之间的数字。"),
+    BAD_OPTION("I don't understand \"%s\". %s", "无法理解“%s”。%s"),
+    BAD_LANG("Languages are en and zh.", "支持的语言为 en 和 zh。"),
+    BAD_DIFFICULTY("Difficulty is 1, 2 or 3.", "难度为 1、2 或 3。");
+
+    private final String en;
+    private final String zh;
+
+    Msg(String en, String zh) {
+        this.en = en;
+        this.zh = zh;
+    }
+
+    public String raw(Lang lang) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
+    public String text(Lang lang, Object... args) {
+        String pattern = raw(lang);
+        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+    }
+
+    public static Msg difficulty(int level) {
+        switch (level) {
+            case 1: return DIFFICULTY_1;
+            case 2: return DIFFICULTY_2;
+            case 3: return DIFFICULTY_3;
+            default: throw new IllegalArgumentException("difficulty " + level);
+        }
+    }
+}
