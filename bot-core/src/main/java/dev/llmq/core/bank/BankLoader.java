@@ -299,6 +299,11 @@ public final class BankLoader {
             } catch (MarkedYAMLException e) {
                 Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+                if (what != null && what.startsWith("Global tag is not allowed")) {
+                    problems.add(Loc.of(file, m).problem("(yaml)", "custom tags are not allowed; the bank is plain YAML ("
+                            + oneLine(what.substring(what.indexOf(':') + 1)) + ")"));
+                    return;
+                }
                 if (e.getContext() != null) {
                     what = e.getContext() + ", " + what;
                 }
@@ -437,7 +442,7 @@ public final class BankLoader {
         }
 
         private void readTopic(Node node, int index) {
-            String label = "topics[" + index + "]";
+            String label = "topics[" + peekId(node).orElse("#" + (index + 1)) + "]";
             Map<String, Node> keys = mapping(node, label, TOPIC_KEYS);
             if (keys == null) {
                 return;
@@ -471,7 +476,7 @@ public final class BankLoader {
         }
 
         private void readQuestion(Node node, int index) {
-            String label = "questions[" + index + "]";
+            String label = "questions[" + peekId(node).orElse("#" + (index + 1)) + "]";
             Map<String, Node> keys = mapping(node, label, QUESTION_KEYS);
             if (keys == null) {
                 return;
@@ -539,6 +544,22 @@ public final class BankLoader {
             // Every question takes part in the cross-file checks (ids, topics, follow-ups);
             // a bank is only built when no problem at all was found.
             questions.add(q);
+        }
+
+        /** The id of a mapping, when it has a well-formed one, to name it in messages. */
+        private static Optional<String> peekId(Node node) {
+            if (node instanceof MappingNode) {
+                for (NodeTuple t : ((MappingNode) node).getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode && ((ScalarNode) t.getKeyNode()).getValue().equals("id")
+                            && t.getValueNode() instanceof ScalarNode) {
+                        String v = ((ScalarNode) t.getValueNode()).getValue().strip();
+                        if (ID.matcher(v).matches()) {
+                            return Optional.of(v);
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         // ---- typed readers; each reports a problem and returns null when the node is wrong
@@ -715,7 +736,8 @@ public final class BankLoader {
             if (tag == Tag.TIMESTAMP) {
                 return "a date (" + ((ScalarNode) node).getValue() + ")";
             }
-            return "text";
+            String v = ((ScalarNode) node).getValue();
+            return "text (\"" + (v.length() > 20 ? v.substring(0, 20) + "..." : v) + "\")";
         }
     }
 }

@@ -51,6 +51,12 @@ public final class Decks {
         }
     }
 
+    /** How many decks are held (after dropping expired ones). */
+    public long activeDecks() {
+        decks.cleanUp();
+        return decks.estimatedSize();
+    }
+
     /** One channel's round: which questions were asked since the last reshuffle. */
     private final class Deck {
         private final Set<String> asked = new HashSet<>();
