@@ -1,0 +1,128 @@
+package dev.llmq.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the console end to end through piped input, as {@code printf ... | ./llmq console} does. */
+class ConsoleEndToEndTest {
+    @TempDir
+    Path dir;
+    Path bankFile;
+    final QuestionBank bank = Fixtures.fixtureBank();
+
+    @BeforeEach
+    void writeBank() throws Exception {
+        bankFile = dir.resolve("questions.yaml");
+        Files.write(bankFile, Fixtures.resource("fixture.yaml"));
+    }
+
+    private CliHarness console(String input, String... extra) {
+        String[] args = new String[extra.length + 3];
+        args[0] = "console";
+        args[1] = "--questions";
+        args[2] = bankFile.toString();
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        return CliHarness.run(Map.of(), input, args);
+    }
+
+    @Test
+    void askThenRevealPrintsTheQuestionThenItsAnswer() {
+        CliHarness r = console("/llmq architecture\n1\n");
+        assertEquals(0, r.exitCode(), r.err());
+        String id = questionIdIn(r.out());
+        assertEquals("architecture", bank.question(id).orElseThrow().topicId());
+        int q = r.out().indexOf(bank.question(id).orElseThrow().prompt().en());
+        int a = r.out().indexOf(bank.question(id).orElseThrow().answer().en());
+        assertTrue(q > 0, r.out());
+        assertTrue(a > q, "the answer follows the question:\n" + r.out());
+        assertTrue(r.out().contains("[1] Reveal answer"), r.out());
+    }
+
+    @Test
+    void hintButtonGivesKeyPointsOneAtATime() {
+        CliHarness r = console("/llmq objectives difficulty:1\n2\n1\n1\n");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Hint 1 of 3: Next token."), r.out());
+        assertTrue(r.out().contains("Hint 2 of 3: Likelihood."), r.out());
+        assertTrue(r.out().contains("Hint 3 of 3: Loss on which tokens?"), r.out());
+    }
+
+    @Test
+    void chineseSessionAndModifiers() {
+        CliHarness r = console("/llmq 架构 lang:zh\n1\n");
+        assertTrue(r.out().contains("主流架构"), r.out());
+        assertTrue(r.out().contains("[1] 显示答案"), r.out());
+        String id = questionIdIn(r.out());
+        assertTrue(r.out().contains(bank.question(id).orElseThrow().answer().zh()), r.out());
+
+        CliHarness all = console("/llmq emergence\n", "--lang", "zh");
+        assertTrue(all.out().contains("涌现能力"), all.out());
+    }
+
+    @Test
+    void topicsHelpUnknownTopicAndBadNumbers() {
+        CliHarness r = console("/llmq topics\n/llmq help\n/llmq cooking\n7\n/llmq\n9\n");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("architecture") && r.out().contains("objectives") && r.out().contains("emergence"));
+        assertTrue(r.out().contains("/llmq topics"), r.out());
+        assertTrue(r.out().contains("I don't know the topic \"cooking\". Topics: architecture, objectives, emergence"), r.out());
+        assertTrue(r.out().contains("There are no buttons to press yet."), r.out());
+        assertTrue(r.out().contains("Type a number from 1 to"), r.out());
+    }
+
+    @Test
+    void quitStopsReadingAndEofExitsZero() {
+        CliHarness r = console("/quit\n/llmq architecture\n");
+        assertEquals(0, r.exitCode());
+        assertFalse(r.out().contains("Reveal answer"), r.out());
+        assertEquals(0, console("").exitCode());
+    }
+
+    @Test
+    void noSubcommandAndNoTokenOpensTheConsole() {
+        CliHarness r = CliHarness.run(Map.of("LLMQ_QUESTIONS", bankFile.toString()), "/llmq arch\n");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("llmq console"), r.out());
+        assertTrue(r.out().contains("Reveal answer"), r.out());
+    }
+
+    @Test
+    void defaultLanguageComesFromTheEnvironment() {
+        CliHarness r = CliHarness.run(Map.of("LLMQ_QUESTIONS", bankFile.toString(), "LLMQ_DEFAULT_LANG", "zh"),
+                "/llmq arch\n", "console");
+        assertTrue(r.out().contains("显示答案"), r.out());
+        CliHarness bad = CliHarness.run(Map.of("LLMQ_QUESTIONS", bankFile.toString(), "LLMQ_DEFAULT_LANG", "fr"),
+                "/llmq arch\n", "console");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("LLMQ_DEFAULT_LANG"), bad.err());
+    }
+
+    @Test
+    void invalidBankStopsTheConsoleWithLocatedErrors() throws Exception {
+        Files.writeString(bankFile, "version: 1\ntopics: []\nquestions:\n  - id: q\n    topic: nope\n");
+        CliHarness r = console("/llmq\n");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(bankFile + ":5:12: questions[q].topic: unknown topic 'nope'"), r.err());
+    }
+
+    static String questionIdIn(String out) {
+        // "── Architectures · easy · arch-families ──"
+        for (String line : out.split("\n")) {
+            if (line.startsWith("── ") && line.endsWith(" ──") && !line.contains("Answer") && !line.contains("参考答案")) {
+                String[] parts = line.substring(3, line.length() - 3).split(" · ");
+                return parts[parts.length - 1];
+            }
+        }
+        throw new AssertionError("no question card in:\n" + out);
+    }
+}

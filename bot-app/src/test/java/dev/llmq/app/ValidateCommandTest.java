@@ -1,0 +1,71 @@
+package dev.llmq.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void validFileExitsZero() throws Exception {
+        Path f = dir.resolve("ok.yaml");
+        Files.write(f, Fixtures.resource("fixture.yaml"));
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", f.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("ok: 7 questions in 3 topics"), r.out());
+    }
+
+    @Test
+    void malformedFileExitsOneWithLineAndFieldAndNoStackTrace() throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.write(f, Fixtures.resource("invalid/difficulty-out-of-range.yaml"));
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", f.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(f + ":9:17: questions[q1].difficulty: difficulty 4 is out of range"), r.err());
+        assertTrue(r.err().contains("1 problem found."), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void syntaxErrorIsLocatedToo() throws Exception {
+        Path f = dir.resolve("syntax.yaml");
+        Files.write(f, Fixtures.resource("invalid/syntax-error.yaml"));
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", f.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(f + ":10:27: (yaml): YAML syntax error"), r.err());
+    }
+
+    @Test
+    void missingFileExitsOne() {
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", dir.resolve("none.yaml").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("no such file"), r.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, CliHarness.run(Map.of(), "", "validate", "--bogus").exitCode());
+    }
+
+    @Test
+    void theShippedBankIsValid() {
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", Path.of("..", "questions.yaml").toString());
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    @Test
+    void runWithoutPlatformSaysSoAndExitsTwo() {
+        CliHarness r = CliHarness.run(Map.of(), "", "run");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("no platform is configured"), r.err());
+    }
+}
