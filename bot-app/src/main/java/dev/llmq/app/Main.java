@@ -1,6 +1,7 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.BankException;
+import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.engine.Decks;
@@ -160,6 +161,10 @@ public final class Main implements Callable<Integer> {
                 description = "Files or directories to check together (default: the configured bank).")
         List<Path> files;
 
+        @Option(names = "--stats", description = "Also print counts per topic, difficulty and language, "
+                + "the follow-up chains and the questions no chain reaches.")
+        boolean stats;
+
         @Override
         public Integer call() {
             BankLocation where = files == null || files.isEmpty()
@@ -168,6 +173,10 @@ public final class Main implements Callable<Integer> {
                 QuestionBank bank = where.load();
                 main.stdout.printf("ok: %d questions in %d topics (%s)%n", bank.size(), bank.topics().size(),
                         String.join(", ", bank.origins()));
+                if (stats) {
+                    main.stdout.println();
+                    main.stdout.print(new BankStats(bank).render());
+                }
                 return EXIT_OK;
             } catch (BankException e) {
                 printProblems(main.stderr, e.problems());
