@@ -34,6 +34,9 @@ public final class Quizmaster {
     /** Most follow-up buttons on one answer. */
     public static final int MAX_FOLLOW_UPS = 3;
 
+    /** How much of a follow-up's prompt its button shows (Discord labels hold 80 characters). */
+    static final int LABEL_PROMPT_CHARS = 60;
+
     private final Supplier<QuestionBank> bank;
     private final Decks decks;
     private final LangPolicy langPolicy;
@@ -186,16 +189,13 @@ public final class Quizmaster {
 
     private AnswerCard answer(QuestionBank b, Question q, Lang lang, boolean publicReveal) {
         List<Action> actions = new ArrayList<>();
-        int n = 0;
         for (String f : q.followUps()) {
-            if (n == MAX_FOLLOW_UPS) {
+            if (actions.size() == MAX_FOLLOW_UPS) {
                 break;
             }
-            if (b.question(f).isPresent()) {
-                n++;
-                actions.add(new Action(ActionKind.FOLLOW_UP, new ActionId.Ask(f, lang, publicReveal).encode(),
-                        Msg.BUTTON_FOLLOW_UP.text(lang, n)));
-            }
+            b.question(f).ifPresent(next -> actions.add(new Action(ActionKind.FOLLOW_UP,
+                    new ActionId.Ask(f, lang, publicReveal).encode(),
+                    Msg.BUTTON_FOLLOW_UP.text(lang, shorten(next.prompt().get(lang), LABEL_PROMPT_CHARS)))));
         }
         actions.add(new Action(ActionKind.NEXT,
                 new ActionId.Next(Optional.of(q.topicId()), lang, OptionalInt.empty(), publicReveal).encode(),
@@ -224,6 +224,14 @@ public final class Quizmaster {
     private static Action revealAction(Question q, Lang lang) {
         return new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, false).encode(),
                 Msg.BUTTON_REVEAL.text(lang));
+    }
+
+    static String shorten(String text, int max) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        if (t.codePointCount(0, t.length()) <= max) {
+            return t;
+        }
+        return t.substring(0, t.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
     }
 
     private static Notice stale(Lang lang) {

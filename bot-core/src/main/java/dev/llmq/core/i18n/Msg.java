@@ -8,7 +8,7 @@ public enum Msg {
     BUTTON_HINT("Hint", "提示"),
     BUTTON_NEXT_HINT("Next hint", "下一条提示"),
     BUTTON_NEXT("Next question", "下一题"),
-    BUTTON_FOLLOW_UP("Follow-up %d", "追问 %d"),
+    BUTTON_FOLLOW_UP("Follow-up: %s", "追问：%s"),
     DIFFICULTY_1("easy", "简单"),
     DIFFICULTY_2("medium", "中等"),
     DIFFICULTY_3("hard", "困难"),

@@ -110,10 +110,18 @@ class QuizmasterTest {
         AnswerCard answer = assertInstanceOf(AnswerCard.class, qm.press(origin, "reveal:arch-families:en"));
         assertEquals(List.of("ask:arch-prefix:en", "ask:arch-causal:en", "next:architecture:en"),
                 answer.actions().stream().map(Action::id).toList());
+        assertEquals("Follow-up: How does a prefix decoder attend?", answer.actions().get(0).label());
         assertEquals(List.of("Think about attention masks.", "One of them has two stacks."), answer.keyPoints());
         assertEquals(Optional.of("fixture §2"), answer.source());
         QuestionCard follow = assertInstanceOf(QuestionCard.class, qm.press(origin, answer.actions().get(0).id()));
         assertEquals("arch-prefix", follow.questionId());
+    }
+
+    @Test
+    void longLabelsAreShortened() {
+        assertEquals("abcd…", Quizmaster.shorten("abcdefgh", 5));
+        assertEquals("a b", Quizmaster.shorten(" a \n b ", 5));
+        assertEquals("大模型有…", Quizmaster.shorten("大模型有哪三类", 5));
     }
 
     @Test
