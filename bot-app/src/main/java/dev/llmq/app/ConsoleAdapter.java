@@ -33,8 +33,9 @@ final class ConsoleAdapter {
         this.in = in;
         this.out = out;
         this.interactive = interactive;
-        this.origin = new Origin("console", "local", "terminal", System.getProperty("user.name", "you"), null,
-                sessionLang);
+        // The person at the terminal owns it: they may set the daily question.
+        this.origin = new Origin(ConsolePublisher.PLATFORM, "local", "terminal", System.getProperty("user.name", "you"),
+                null, sessionLang, true);
     }
 
     /** Runs until EOF or /quit; returns the process exit code. */

@@ -9,7 +9,14 @@ import dev.llmq.core.reply.Notice;
 import dev.llmq.core.reply.QuestionCard;
 import dev.llmq.core.reply.Reply;
 import dev.llmq.core.reply.TopicList;
+import dev.llmq.core.reply.ScheduleCard;
+import java.time.DayOfWeek;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Renders core replies as terminal text; buttons become numbered choices. */
 final class ConsoleRenderer {
@@ -51,6 +58,14 @@ final class ConsoleRenderer {
             if (!t.topics().isEmpty()) {
                 out.append(Msg.TOPICS_FOOTER.text(t.lang(), t.topics().get(0).id())).append('\n');
             }
+        } else if (reply instanceof ScheduleCard c) {
+            out.append(c.headline()).append('\n');
+            for (ScheduleCard.Entry e : c.entries()) {
+                out.append(String.format("  #%s  %s %s  %s  %s%n", e.channel(), e.time(), e.zone().getId(),
+                        weekdays(e.weekdays()),
+                        e.topics().isEmpty() ? Msg.ALL_TOPICS.text(c.lang()) : String.join(", ", e.topics())));
+                out.append("    next: ").append(NEXT_FORMAT.format(e.next().atZone(e.zone()))).append('\n');
+            }
         } else if (reply instanceof HelpCard h) {
             out.append(Msg.HELP_TITLE.text(h.lang())).append('\n');
             for (HelpCard.Line l : h.lines()) {
@@ -60,6 +75,16 @@ final class ConsoleRenderer {
         }
         out.append(buttons(reply.actions()));
         return out.toString();
+    }
+
+    private static final DateTimeFormatter NEXT_FORMAT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz (VV)", Locale.ROOT);
+
+    static String weekdays(Set<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "every day";
+        }
+        return days.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(","));
     }
 
     static String buttons(List<Action> actions) {

@@ -4,6 +4,7 @@ import dev.llmq.core.bank.BankException;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.engine.Decks;
 import dev.llmq.core.engine.Quizmaster;
 import dev.llmq.core.i18n.Lang;
@@ -125,8 +126,9 @@ public final class Main implements Callable<Integer> {
 
     Quizmaster quizmaster(QuestionBank bank) {
         Clock clock = Clock.systemUTC();
-        return new Quizmaster(() -> bank, new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000),
-                new LangPolicy(configuredDefaultLang()));
+        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
+        MemoryDailyDesk daily = new MemoryDailyDesk(() -> bank, decks, clock, List.of(new ConsolePublisher(stdout)));
+        return new Quizmaster(() -> bank, decks, new LangPolicy(configuredDefaultLang()), Optional.of(daily));
     }
 
     @Command(name = "console", mixinStandardHelpOptions = true,

@@ -3,9 +3,14 @@ package dev.llmq.core.engine;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** A request to the core. The records check their own arguments. */
 public sealed interface Command {
@@ -38,6 +43,51 @@ public sealed interface Command {
 
     record ShowHelp(Optional<Lang> lang) implements Command {
         public ShowHelp {
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** The daily-question commands; {@code channel} empty means the channel the command came from. */
+    sealed interface Daily extends Command {
+        Optional<String> channel();
+    }
+
+    /** Set (or replace) the channel's daily question. Admins only. */
+    record DailySet(Optional<String> channel, LocalTime time, ZoneId zone, Set<DayOfWeek> weekdays, List<String> topics,
+                    Optional<Lang> lang) implements Daily {
+        public DailySet {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(zone, "zone");
+            if (weekdays.isEmpty()) {
+                throw new IllegalArgumentException("at least one weekday");
+            }
+            weekdays = Set.copyOf(weekdays);
+            topics = List.copyOf(topics);
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Stop the channel's daily question. Admins only. */
+    record DailyOff(Optional<String> channel, Optional<Lang> lang) implements Daily {
+        public DailyOff {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Show the daily schedules of this server or workspace, with their next fire times. */
+    record DailyStatus(Optional<String> channel, Optional<Lang> lang) implements Daily {
+        public DailyStatus {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Post today's daily question now. Admins only. */
+    record DailyNow(Optional<String> channel, Optional<Lang> lang) implements Daily {
+        public DailyNow {
+            Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(lang, "lang");
         }
     }

@@ -13,15 +13,21 @@ import java.util.Optional;
  * @param user       the user id
  * @param userLocale the user's locale tag as the platform reports it, or null
  * @param spaceLang  the channel's or server's default language, if one is set
+ * @param admin      the platform says this user may manage the server or workspace (the adapter checks)
  */
 public record Origin(String platform, String space, String channel, String user, String userLocale,
-                     Optional<Lang> spaceLang) {
+                     Optional<Lang> spaceLang, boolean admin) {
     public Origin {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(spaceLang, "spaceLang");
+    }
+
+    /** This origin's channel as a daily-question target. */
+    public dev.llmq.core.daily.ChannelRef channelRef() {
+        return new dev.llmq.core.daily.ChannelRef(platform, space, channel);
     }
 
     /** The key that scopes per-channel state such as decks. */

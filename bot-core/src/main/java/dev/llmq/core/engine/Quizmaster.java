@@ -3,6 +3,7 @@ package dev.llmq.core.engine;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.Topic;
+import dev.llmq.core.daily.DailyDesk;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.i18n.Msg;
@@ -31,15 +32,10 @@ import java.util.stream.Collectors;
  * restart and on any replica.
  */
 public final class Quizmaster {
-    /** Most follow-up buttons on one answer. */
-    public static final int MAX_FOLLOW_UPS = 3;
-
-    /** How much of a follow-up's prompt its button shows (Discord labels hold 80 characters). */
-    static final int LABEL_PROMPT_CHARS = 60;
-
     private final Supplier<QuestionBank> bank;
     private final Decks decks;
     private final LangPolicy langPolicy;
+    private final Optional<DailyDesk> daily;
     private volatile TopicResolver resolver;
 
     /**
@@ -48,9 +44,15 @@ public final class Quizmaster {
      * @param langPolicy how a request's language is chosen
      */
     public Quizmaster(Supplier<QuestionBank> bank, Decks decks, LangPolicy langPolicy) {
+        this(bank, decks, langPolicy, Optional.empty());
+    }
+
+    /** @param daily handles the daily-question commands; empty where the platform has none */
+    public Quizmaster(Supplier<QuestionBank> bank, Decks decks, LangPolicy langPolicy, Optional<DailyDesk> daily) {
         this.bank = Objects.requireNonNull(bank);
         this.decks = Objects.requireNonNull(decks);
         this.langPolicy = Objects.requireNonNull(langPolicy);
+        this.daily = Objects.requireNonNull(daily);
     }
 
     public QuestionBank bank() {
@@ -84,6 +86,15 @@ public final class Quizmaster {
         if (command instanceof Command.ShowHelp) {
             return help(lang);
         }
+        if (command instanceof Command.Daily d) {
+            if (daily.isEmpty()) {
+                return Notice.error(lang, Msg.DAILY_UNAVAILABLE.text(lang));
+            }
+            if (!(d instanceof Command.DailyStatus) && !origin.admin()) {
+                return Notice.error(lang, Msg.ADMIN_ONLY.text(lang));
+            }
+            return daily.get().handle(origin, d, lang);
+        }
         Command.Malformed bad = (Command.Malformed) command;
         return Notice.error(lang, Msg.BAD_OPTION.text(lang, bad.word(), bad.reason().text(lang)));
     }
@@ -101,7 +112,7 @@ public final class Quizmaster {
         if (id instanceof ActionId.Reveal) {
             ActionId.Reveal r = (ActionId.Reveal) id;
             return b.question(r.questionId())
-                    .<Reply>map(q -> answer(b, q, lang, r.publicReveal()))
+                    .<Reply>map(q -> Cards.answer(b, q, lang, r.publicReveal()))
                     .orElseGet(() -> stale(lang));
         }
         if (id instanceof ActionId.Hint) {
@@ -113,7 +124,7 @@ public final class Quizmaster {
         if (id instanceof ActionId.Ask) {
             ActionId.Ask a = (ActionId.Ask) id;
             return b.question(a.questionId())
-                    .<Reply>map(q -> card(b, q, lang, a.publicReveal(), OptionalInt.empty()))
+                    .<Reply>map(q -> card(b, q, lang, a.publicReveal(), OptionalInt.empty(), true))
                     .orElseGet(() -> stale(lang));
         }
         ActionId.Next n = (ActionId.Next) id;
@@ -167,41 +178,10 @@ public final class Quizmaster {
         return card(b, q.get(), lang, publicReveal, difficulty, topic.isPresent());
     }
 
-    private QuestionCard card(QuestionBank b, Question q, Lang lang, boolean publicReveal, OptionalInt difficulty) {
-        return card(b, q, lang, publicReveal, difficulty, true);
-    }
-
     private QuestionCard card(QuestionBank b, Question q, Lang lang, boolean publicReveal, OptionalInt difficulty,
                               boolean sameTopicNext) {
-        List<Action> actions = new ArrayList<>();
-        actions.add(new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, publicReveal).encode(),
-                Msg.BUTTON_REVEAL.text(lang)));
-        if (!q.keyPoints().get(lang).isEmpty()) {
-            actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, 1).encode(),
-                    Msg.BUTTON_HINT.text(lang)));
-        }
-        Optional<String> nextTopic = sameTopicNext ? Optional.of(q.topicId()) : Optional.empty();
-        actions.add(new Action(ActionKind.NEXT,
-                new ActionId.Next(nextTopic, lang, difficulty, publicReveal).encode(), Msg.BUTTON_NEXT.text(lang)));
-        return new QuestionCard(lang, q.id(), q.topicId(), topicName(b, q, lang), q.difficulty(),
-                Msg.difficulty(q.difficulty()).text(lang), q.prompt().get(lang), actions);
-    }
-
-    private AnswerCard answer(QuestionBank b, Question q, Lang lang, boolean publicReveal) {
-        List<Action> actions = new ArrayList<>();
-        for (String f : q.followUps()) {
-            if (actions.size() == MAX_FOLLOW_UPS) {
-                break;
-            }
-            b.question(f).ifPresent(next -> actions.add(new Action(ActionKind.FOLLOW_UP,
-                    new ActionId.Ask(f, lang, publicReveal).encode(),
-                    Msg.BUTTON_FOLLOW_UP.text(lang, shorten(next.prompt().get(lang), LABEL_PROMPT_CHARS)))));
-        }
-        actions.add(new Action(ActionKind.NEXT,
-                new ActionId.Next(Optional.of(q.topicId()), lang, OptionalInt.empty(), publicReveal).encode(),
-                Msg.BUTTON_NEXT.text(lang)));
-        return new AnswerCard(lang, q.id(), topicName(b, q, lang), q.prompt().get(lang), q.answer().get(lang),
-                q.keyPoints().get(lang), q.source(), !publicReveal, actions);
+        return Cards.question(b, q, lang, publicReveal, sameTopicNext ? Optional.of(q.topicId()) : Optional.empty(),
+                difficulty);
     }
 
     private Reply hint(Question q, Lang lang, int number) {
@@ -222,24 +202,11 @@ public final class Quizmaster {
     }
 
     private static Action revealAction(Question q, Lang lang) {
-        return new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, false).encode(),
-                Msg.BUTTON_REVEAL.text(lang));
-    }
-
-    static String shorten(String text, int max) {
-        String t = text.strip().replaceAll("\\s+", " ");
-        if (t.codePointCount(0, t.length()) <= max) {
-            return t;
-        }
-        return t.substring(0, t.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
+        return Cards.reveal(q, lang, false);
     }
 
     private static Notice stale(Lang lang) {
         return Notice.error(lang, Msg.STALE_BUTTON.text(lang));
-    }
-
-    private static String topicName(QuestionBank b, Question q, Lang lang) {
-        return b.topic(q.topicId()).map(t -> t.name(lang)).orElse(q.topicId());
     }
 
     /** The topic list, with question counts. */

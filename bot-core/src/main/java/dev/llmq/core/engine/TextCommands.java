@@ -1,12 +1,18 @@
 package dev.llmq.core.engine;
 
+import dev.llmq.core.daily.DailyArgs;
+import dev.llmq.core.daily.Schedule;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Parses the text command language shared by the console and Slack:
@@ -16,6 +22,47 @@ public final class TextCommands {
     public static final String PREFIX = "/llmq";
 
     private TextCommands() {
+    }
+
+    /** {@code daily set HH:MM Zone [weekdays] [topics...]}, {@code daily off|status|now}. */
+    static Command daily(List<String> args, Optional<Lang> lang) {
+        String sub = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
+        switch (sub) {
+            case "off":
+            case "stop":
+                return new Command.DailyOff(Optional.empty(), lang);
+            case "status":
+            case "":
+                return new Command.DailyStatus(Optional.empty(), lang);
+            case "now":
+                return new Command.DailyNow(Optional.empty(), lang);
+            case "set":
+                break;
+            default:
+                return new Command.Malformed("daily " + args.get(0), Msg.DAILY_USAGE, lang);
+        }
+        if (args.size() < 3) {
+            return new Command.Malformed(String.join(" ", args), Msg.DAILY_USAGE, lang);
+        }
+        Optional<LocalTime> time = DailyArgs.time(args.get(1));
+        if (time.isEmpty()) {
+            return new Command.Malformed(args.get(1), Msg.BAD_TIME, lang);
+        }
+        Optional<ZoneId> zone = DailyArgs.zone(args.get(2));
+        if (zone.isEmpty()) {
+            return new Command.Malformed(args.get(2), Msg.BAD_ZONE, lang);
+        }
+        int next = 3;
+        Set<DayOfWeek> days = Schedule.EVERY_DAY;
+        if (args.size() > next) {
+            Optional<Set<DayOfWeek>> parsed = DailyArgs.weekdays(args.get(next));
+            if (parsed.isPresent()) {
+                days = parsed.get();
+                next++;
+            }
+        }
+        return new Command.DailySet(Optional.empty(), time.get(), zone.get(), days,
+                args.subList(next, args.size()), lang);
     }
 
     public static Command parse(String text) {
@@ -48,6 +95,9 @@ public final class TextCommands {
             } else {
                 words.add(token);
             }
+        }
+        if (!words.isEmpty() && (words.get(0).equalsIgnoreCase("daily") || words.get(0).equals("每日"))) {
+            return daily(words.subList(1, words.size()), lang);
         }
         if (words.size() == 1) {
             String only = words.get(0).toLowerCase(Locale.ROOT);

@@ -119,9 +119,9 @@ class QuizmasterTest {
 
     @Test
     void longLabelsAreShortened() {
-        assertEquals("abcd…", Quizmaster.shorten("abcdefgh", 5));
-        assertEquals("a b", Quizmaster.shorten(" a \n b ", 5));
-        assertEquals("大模型有…", Quizmaster.shorten("大模型有哪三类", 5));
+        assertEquals("abcd…", Cards.shorten("abcdefgh", 5));
+        assertEquals("a b", Cards.shorten(" a \n b ", 5));
+        assertEquals("大模型有…", Cards.shorten("大模型有哪三类", 5));
     }
 
     @Test

@@ -50,10 +50,14 @@ public final class Fixtures {
     }
 
     public static Origin origin(String channel) {
-        return new Origin("test", "space", channel, "user", null, Optional.empty());
+        return new Origin("test", "space", channel, "user", null, Optional.empty(), false);
     }
 
     public static Origin origin(String channel, String locale, Lang spaceLang) {
-        return new Origin("test", "space", channel, "user", locale, Optional.ofNullable(spaceLang));
+        return new Origin("test", "space", channel, "user", locale, Optional.ofNullable(spaceLang), false);
+    }
+
+    public static Origin admin(String channel) {
+        return new Origin("test", "space", channel, "admin", null, Optional.empty(), true);
     }
 }

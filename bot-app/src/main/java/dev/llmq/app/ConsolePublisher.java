@@ -1,0 +1,50 @@
+package dev.llmq.app;
+
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.DailyPost;
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.daily.Published;
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.reply.AnswerCard;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Posts daily questions to the terminal, so the scheduler can be tried without a chat platform. */
+final class ConsolePublisher implements DailyPublisher {
+    static final String PLATFORM = "console";
+
+    private final PrintStream out;
+    private final AtomicInteger posts = new AtomicInteger();
+
+    ConsolePublisher(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public Published postQuestion(DailyPost post) {
+        int n = posts.incrementAndGet();
+        synchronized (out) {
+            out.println("[#" + post.channel().channel() + "] "
+                    + Msg.DAILY_TITLE_POST.text(post.question().lang(), post.localDate()));
+            out.print(ConsoleRenderer.render(post.question()));
+            out.flush();
+        }
+        return new Published("post-" + n, post.openThread() ? Optional.of("thread-" + n) : Optional.empty());
+    }
+
+    @Override
+    public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+        synchronized (out) {
+            out.println("[#" + channel.channel() + " › " + where.threadRef().orElse(where.messageRef()) + "] "
+                    + Msg.DAILY_ANSWER_IN_THREAD.text(answer.lang()));
+            out.print(ConsoleRenderer.render(answer));
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.llmq.core.testing;
+
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.DailyPost;
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.daily.PublishException;
+import dev.llmq.core.daily.Published;
+import dev.llmq.core.reply.AnswerCard;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A publisher that records what it was asked to post; it can be told to fail the next posts. */
+public final class RecordingPublisher implements DailyPublisher {
+    public record Answer(ChannelRef channel, Published where, AnswerCard answer) {
+    }
+
+    private final String platform;
+    public final List<DailyPost> questions = new CopyOnWriteArrayList<>();
+    public final List<Answer> answers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    public RecordingPublisher(String platform) {
+        this.platform = platform;
+    }
+
+    /** The next {@code n} question posts throw a retryable failure. */
+    public void failNext(int n) {
+        failures.set(n);
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public Published postQuestion(DailyPost post) throws PublishException {
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new PublishException("planned failure", true, Optional.empty(), null);
+        }
+        questions.add(post);
+        int n = ids.incrementAndGet();
+        return new Published("m" + n, post.openThread() ? Optional.of("t" + n) : Optional.empty());
+    }
+
+    @Override
+    public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+        answers.add(new Answer(channel, where, answer));
+    }
+}
