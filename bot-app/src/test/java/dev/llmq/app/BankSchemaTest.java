@@ -144,6 +144,22 @@ class BankSchemaTest {
         assertThrows(BankException.class, () -> BankLoader.load(new BankLoader.Source(file, bytes)));
     }
 
+    /** Whitespace-only text is empty to the loader (String.isBlank), ideographic spaces included. */
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "\t ", "\u3000\u3000", "\u2003"})
+    void whitespaceOnlyTextFailsTheSchemaAndTheLoader(String blank) {
+        String yaml = "version: 1\n"
+                + "topics: [{id: t, name: {en: T, zh: \"" + blank + "\"}}]\n"
+                + "questions: [{id: q1, topic: t, difficulty: 1, prompt: {en: P, zh: 问}, answer: {en: A, zh: 答}}]\n";
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        List<Error> errors = validate(bytes);
+        assertTrue(errors.stream().anyMatch(e -> e.getKeyword().equals("pattern")
+                        && e.getInstanceLocation().toString().equals("/topics/0/name/zh")),
+                describe(errors));
+        BankException e = assertThrows(BankException.class, () -> BankLoader.load(new BankLoader.Source("blank.yaml", bytes)));
+        assertEquals("text is empty", e.problems().get(0).message(), e.getMessage());
+    }
+
     /**
      * Mistakes only the loader can see (cross-references, or duplicate keys that SnakeYAML's
      * default settings merge): the schema must not be stricter than the loader's structure rules,

@@ -1,0 +1,121 @@
+package dev.llmq.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.BankStats;
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.i18n.Lang;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the shipped questions.yaml valid and at the size and shape the project promises. */
+class ShippedBankTest {
+    static final Path BANK = Path.of("..", "questions.yaml");
+    static QuestionBank bank;
+
+    @BeforeAll
+    static void load() throws Exception {
+        bank = BankLoader.load(BANK);
+    }
+
+    @Test
+    void minimums() {
+        BankStats stats = new BankStats(bank);
+        assertTrue(stats.questions() >= 150, "questions: " + stats.questions());
+        assertTrue(stats.topics() >= 10, "topics: " + stats.topics());
+        assertTrue(stats.withFollowUps() >= 50, "with follow-ups: " + stats.withFollowUps());
+        assertTrue(stats.withFollowUps() * 3 >= stats.questions(), "at least a third have follow-ups");
+        for (int d = 1; d <= 3; d++) {
+            assertTrue(stats.withDifficulty(d) >= stats.questions() / 10, "difficulty " + d + " is rare");
+        }
+        for (Lang l : Lang.values()) {
+            assertEquals(stats.questions(), stats.translated(l), "translated into " + l);
+            assertEquals(stats.questions(), stats.withKeyPoints(l), "key points in " + l);
+        }
+    }
+
+    @Test
+    void everyQuestionIsInterviewSized() {
+        List<String> off = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            int en = q.keyPoints().en().size();
+            int zh = q.keyPoints().zh().size();
+            if (en < 2 || en > 5 || en != zh) {
+                off.add(q.id() + ": key points en " + en + ", zh " + zh);
+            }
+            long cjk = q.answer().zh().codePoints().filter(ShippedBankTest::isHan).count();
+            if (cjk < 60) {
+                off.add(q.id() + ": Chinese answer has " + cjk + " characters");
+            }
+            if (q.answer().zh().matches("(?s).*\\p{IsHan} \\p{IsHan}.*")) {
+                off.add(q.id() + ": a space between Chinese characters (a folded YAML line break?)");
+            }
+        }
+        assertEquals(List.of(), off);
+        assertEquals(java.util.Map.of(), new BankStats(bank).answersOutOfRange(), "English answers outside 60-200 words");
+    }
+
+    @Test
+    void coversTheArticleAndTheSyllabus() {
+        Set<String> sources = bank.questions().stream().flatMap(q -> q.source().stream()).collect(Collectors.toSet());
+        for (int section = 1; section <= 6; section++) {
+            String s = "seed §" + section;
+            assertTrue(sources.contains(s), "no question from " + s);
+        }
+        for (String topic : List.of("basics", "architecture", "objectives", "decoder-only", "emergence", "pros-cons",
+                "tokenization", "attention", "positional-encoding", "normalization", "inference", "fine-tuning",
+                "alignment", "scaling", "evaluation", "rag", "moe", "distributed")) {
+            assertTrue(bank.questionsOf(topic).size() >= 6, topic + " has " + bank.questionsOf(topic).size());
+        }
+        String article = bank.questions().stream().filter(q -> q.source().isPresent())
+                .map(q -> q.prompt().en() + " " + q.answer().en() + " " + String.join(" ", q.keyPoints().en()))
+                .collect(Collectors.joining(" "));
+        for (String fact : List.of("6B", "13B", "billion", "ChatGLM", "U-PaLM", "LLaMA", "T5", "Flan-T5", "BART",
+                "GLM-130B", "zero-shot", "low-rank", "1.1%", "7%", "40%", "60%", "284", "300,000")) {
+            assertTrue(article.contains(fact), "the article's '" + fact + "' is not in the seed questions");
+        }
+    }
+
+    /** No run of 16 characters with 8+ Chinese ones is taken from the article (names and terms are fine). */
+    @Test
+    void noSentenceIsCopiedFromTheArticle() throws Exception {
+        Path seed = Path.of("..", "..", "shared", "seed", "000_792ddc205ec9a0f3.txt");
+        Assumptions.assumeTrue(Files.isRegularFile(seed), "the seed article is not beside this checkout: " + seed.toAbsolutePath());
+        String article = Files.readString(seed, StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        int n = 16;
+        Set<String> grams = new HashSet<>();
+        for (int i = 0; i + n <= article.length(); i++) {
+            grams.add(article.substring(i, i + n));
+        }
+        List<String> copied = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            for (String text : List.of(q.prompt().zh(), q.answer().zh())) {
+                String t = text.replaceAll("\\s+", "");
+                for (int i = 0; i + n <= t.length(); i++) {
+                    String g = t.substring(i, i + n);
+                    if (grams.contains(g) && g.codePoints().filter(ShippedBankTest::isHan).count() >= 8) {
+                        copied.add(q.id() + ": " + g);
+                        break;
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), copied);
+    }
+
+    private static boolean isHan(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+}
