@@ -63,8 +63,8 @@ public class AskBenchmark {
                     + bank.size() + " questions");
         }
         quizmaster = new Quizmaster(() -> bank, Decks.seeded(42, Clock.systemUTC()), new LangPolicy(Optional.empty()));
-        english = new Origin("bench", "space-1", "channel-1", "user-1", "en-US", Optional.empty());
-        chinese = new Origin("bench", "space-1", "channel-2", "user-2", "zh-CN", Optional.empty());
+        english = new Origin("bench", "space-1", "channel-1", "user-1", "en-US", Optional.empty(), false);
+        chinese = new Origin("bench", "space-1", "channel-2", "user-2", "zh-CN", Optional.empty(), false);
 
         // Fail loudly if a variant does not take the path it is named after.
         expectCard(english, byId, "architecture");

@@ -1,7 +1,7 @@
 package dev.llmq.core.bank;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.CharArrayReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -289,13 +289,13 @@ public final class BankLoader {
                 problems.add(new Problem(file, 1, 1, "(file)", "file is " + bytes.length + " bytes; the limit is " + MAX_BYTES));
                 return;
             }
-            String text = decodeUtf8(bytes);
+            CharBuffer text = decodeUtf8(bytes);
             if (text == null) {
                 return;
             }
             Node root;
             try {
-                root = yaml().compose(new StringReader(text));
+                root = yaml().compose(new CharArrayReader(text.array(), text.arrayOffset() + text.position(), text.remaining()));
             } catch (MarkedYAMLException e) {
                 Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -339,7 +339,8 @@ public final class BankLoader {
             return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").trim();
         }
 
-        private String decodeUtf8(byte[] bytes) {
+        /** The decoded text (no copy: a view of the decoder's buffer), or null after reporting the bad byte. */
+        private CharBuffer decodeUtf8(byte[] bytes) {
             int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                     && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -371,7 +372,7 @@ public final class BankLoader {
                 return null;
             }
             out.flip();
-            return out.toString();
+            return out;
         }
 
         /** Refuses explicit non-standard tags such as {@code !!java.lang.Runtime} or {@code !custom}. */
