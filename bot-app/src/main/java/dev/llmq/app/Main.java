@@ -143,6 +143,11 @@ public final class Main implements Callable<Integer> {
         }
 
         int run(Main main) throws Exception {
+            if (main.env.get("LLMQ_LOG_LEVEL") == null) {
+                // Keep the terminal for the conversation: only warnings and errors go to stderr.
+                ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                        .setLevel(ch.qos.logback.classic.Level.WARN);
+            }
             Optional<QuestionBank> bank = main.loadBank(main.stderr);
             if (bank.isEmpty()) {
                 return EXIT_INVALID;
