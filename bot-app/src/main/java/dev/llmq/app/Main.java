@@ -63,6 +63,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if ("json".equals(System.getenv("LLMQ_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml"); // before the first logger exists
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(System.getenv(), System.in, out, err, System.console() != null, args));
