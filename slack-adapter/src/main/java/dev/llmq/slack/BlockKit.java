@@ -8,6 +8,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
@@ -127,16 +128,16 @@ final class BlockKit {
      */
     static List<LayoutBlock> home(Lang lang, List<ScheduleCard.Entry> entries, boolean channelsKnown) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(clip(Msg.HELP_TITLE.text(lang), MAX_HEADER)))));
+        blocks.add(header(h -> h.text(plainText(plainClip(Msg.HELP_TITLE.text(lang), MAX_HEADER)))));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(
                 Msg.HOME_LANGUAGE.text(lang, Msg.LANGUAGE_NAME.text(lang)))))));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(Msg.HOME_PRACTICE.text(lang))))));
         String practice = new ActionId.Next(Optional.empty(), lang, OptionalInt.empty(), false).encode();
         blocks.add(actions(a -> a.elements(List.of(ButtonElement.builder()
                 .actionId(PRACTICE_ACTION).value(practice).style("primary")
-                .text(plainText(clip(Msg.BUTTON_PRACTICE_NOW.text(lang), MAX_BUTTON))).build()))));
+                .text(plainText(plainClip(Msg.BUTTON_PRACTICE_NOW.text(lang), MAX_BUTTON))).build()))));
         blocks.add(divider());
-        blocks.add(header(h -> h.text(plainText(clip(Msg.HOME_SCHEDULES.text(lang), MAX_HEADER)))));
+        blocks.add(header(h -> h.text(plainText(plainClip(Msg.HOME_SCHEDULES.text(lang), MAX_HEADER)))));
         if (!channelsKnown) {
             blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(Msg.HOME_CHANNELS_UNAVAILABLE.text(lang))))));
         } else if (entries.isEmpty()) {
@@ -153,7 +154,7 @@ final class BlockKit {
 
     private static List<LayoutBlock> question(QuestionCard q) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(clip(q.topicName() + " · " + q.difficultyLabel(), MAX_HEADER)))));
+        blocks.add(header(h -> h.text(plainText(plainClip(q.topicName() + " · " + q.difficultyLabel(), MAX_HEADER)))));
         for (String chunk : chunks(Mrkdwn.escape(q.prompt()), MAX_SECTION)) {
             blocks.add(section(s -> s.text(markdownText(chunk))));
         }
@@ -164,7 +165,7 @@ final class BlockKit {
 
     private static List<LayoutBlock> answer(AnswerCard a) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(clip(Msg.ANSWER_TITLE.text(a.lang()) + " · " + a.topicName(),
+        blocks.add(header(h -> h.text(plainText(plainClip(Msg.ANSWER_TITLE.text(a.lang()) + " · " + a.topicName(),
                 MAX_HEADER)))));
         if (a.ephemeral()) {
             blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.escape(
@@ -192,7 +193,7 @@ final class BlockKit {
 
     private static List<LayoutBlock> topics(TopicList t) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(clip(Msg.TOPICS_TITLE.text(t.lang()), MAX_HEADER)))));
+        blocks.add(header(h -> h.text(plainText(plainClip(Msg.TOPICS_TITLE.text(t.lang()), MAX_HEADER)))));
         String lines = t.topics().stream().map(e -> {
             String line = "`" + Mrkdwn.escape(e.id()) + "`  " + Mrkdwn.escape(e.name()) + " ("
                     + Mrkdwn.escape(Msg.QUESTION_COUNT.text(t.lang(), e.questions())) + ")";
@@ -210,7 +211,7 @@ final class BlockKit {
 
     private static List<LayoutBlock> help(HelpCard h) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(b -> b.text(plainText(clip(Msg.HELP_TITLE.text(h.lang()), MAX_HEADER)))));
+        blocks.add(header(b -> b.text(plainText(plainClip(Msg.HELP_TITLE.text(h.lang()), MAX_HEADER)))));
         String lines = h.lines().stream().map(l -> "`" + Mrkdwn.escape(l.usage()) + "`  " + Mrkdwn.escape(l.text()))
                 .collect(Collectors.joining("\n"));
         for (String chunk : chunks(lines, MAX_SECTION)) {
@@ -261,7 +262,7 @@ final class BlockKit {
             ButtonElement.ButtonElementBuilder b = ButtonElement.builder()
                     .actionId(actionId)
                     .value(a.id())
-                    .text(plainText(clip(a.label(), MAX_BUTTON)));
+                    .text(plainText(plainClip(a.label(), MAX_BUTTON)));
             if (a.kind() == ActionKind.REVEAL) {
                 b.style("primary");
             }
@@ -307,6 +308,11 @@ final class BlockKit {
         return out;
     }
 
+    /** Plain text (see {@link Mrkdwn#plain}) clipped to {@code max} characters. */
+    static String plainClip(String text, int max) {
+        return clip(Mrkdwn.plain(text), max);
+    }
+
     static String clip(String text, int max) {
         if (text.length() <= max) {
             return text;
@@ -322,7 +328,17 @@ final class BlockKit {
         return text.substring(0, cut) + "…";
     }
 
+    /** At most {@link #MAX_MESSAGE_BLOCKS} blocks; the buttons, when last, stay. */
     private static List<LayoutBlock> limit(List<LayoutBlock> blocks) {
-        return blocks.size() <= MAX_MESSAGE_BLOCKS ? blocks : new ArrayList<>(blocks.subList(0, MAX_MESSAGE_BLOCKS));
+        if (blocks.size() <= MAX_MESSAGE_BLOCKS) {
+            return blocks;
+        }
+        LayoutBlock last = blocks.get(blocks.size() - 1);
+        if (last instanceof ActionsBlock) {
+            List<LayoutBlock> out = new ArrayList<>(blocks.subList(0, MAX_MESSAGE_BLOCKS - 1));
+            out.add(last);
+            return out;
+        }
+        return new ArrayList<>(blocks.subList(0, MAX_MESSAGE_BLOCKS));
     }
 }

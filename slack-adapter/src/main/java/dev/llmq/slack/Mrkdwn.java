@@ -44,6 +44,15 @@ final class Mrkdwn {
     }
 
     /**
+     * Text for a {@code plain_text} object (headers, button labels). Slack does not parse those for
+     * mentions, but so that no control sequence such as {@code <!channel>} ever leaves the bot, the
+     * angle brackets become the look-alike quotation marks ‹ and ›.
+     */
+    static String plain(String text) {
+        return text == null ? "" : text.replace('<', '\u2039').replace('>', '\u203A');
+    }
+
+    /**
      * A date token that every reader sees in their own time zone, e.g. "Mon, Mar 2 at 09:00";
      * the fallback (for notifications) is the time in the schedule's zone.
      */

@@ -62,6 +62,13 @@ public final class SlackBot implements AutoCloseable {
     static final Duration LOCALE_WAIT = Duration.ofMillis(1500);
     /** How long a daily command waits for {@code users.info} (admin check). */
     static final Duration ADMIN_WAIT = Duration.ofSeconds(10);
+    /**
+     * The bot token scopes this adapter uses, as in {@code slack/manifest.yml}: {@code commands}
+     * (/llmq), {@code chat:write} (posts), {@code users:read} (users.info: admin, locale),
+     * {@code channels:read} and {@code groups:read} (users.conversations for the App Home).
+     */
+    public static final Set<String> SCOPES = Set.of("commands", "chat:write", "users:read", "channels:read",
+            "groups:read");
     private static final Pattern OUR_ACTIONS = Pattern.compile("^" + Pattern.quote(BlockKit.ACTION_PREFIX) + ".*");
 
     private final SlackSettings settings;
