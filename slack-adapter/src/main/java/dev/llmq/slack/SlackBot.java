@@ -163,7 +163,16 @@ public final class SlackBot implements AutoCloseable {
                 log.warn("closing the socket mode connection: {}", e.getMessage());
             }
         }
-        worker.shutdownNow();
+        // Let answers already being written finish, briefly.
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         try {
             slack.close();
         } catch (Exception e) {
