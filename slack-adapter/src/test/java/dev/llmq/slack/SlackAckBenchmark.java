@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * alternating so that warm-up and machine noise fall on both. A harness, not a test; see
  * docs/benchmarks.md for the command.
  * <p>
- * Arguments: {@code envelopes} per round (default 2000), {@code rounds} (5), {@code inFlight} (16), {@code warmup} (4000).
+ * Arguments: {@code envelopes} per round (default 1000), {@code rounds} (10), {@code inFlight} (16), {@code warmup} (4000).
  */
 public final class SlackAckBenchmark {
     static final String BOT = "xoxb-bench";
@@ -63,11 +63,12 @@ public final class SlackAckBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int envelopes = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int envelopes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
         QuestionBank bank = bank();
+        String loadBefore = load();
         System.out.printf(Locale.ROOT, "bank: %d questions; %d envelopes x %d rounds, %d in flight, %d warm-up; "
                 + "SDK concurrency %d; Java %s; %d CPUs%n", bank.size(), envelopes, rounds, inFlight, warmup,
                 SlackSettings.DEFAULT_CONCURRENCY, System.getProperty("java.version"),
@@ -91,9 +92,19 @@ public final class SlackAckBenchmark {
                 System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.0f |%n", res.name(), res.latencies().length,
                         res.percentile(50), res.percentile(99), res.perSecond());
             }
-            System.out.printf(Locale.ROOT, "%nbot / bare: median %.2fx, p99 %.2fx, throughput %.2fx%n",
+            System.out.printf(Locale.ROOT, "%nload average before / after: %s / %s%n", loadBefore, load());
+            System.out.printf(Locale.ROOT, "bot / bare: median %.2fx, p99 %.2fx, throughput %.2fx%n",
                     b.percentile(50) / x.percentile(50), b.percentile(99) / x.percentile(99),
                     b.perSecond() / x.perSecond());
+        }
+    }
+
+    /** The 1-minute load average, where the OS tells it (the machine may be shared). */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
         }
     }
 
