@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the adapter asks Slack about users: their locale and whether they are a workspace admin or
- * owner ({@code users.info}, cached for a minute), and which channels they are in
+ * owner ({@code users.info}, refreshed after a minute), and which channels they are in
  * ({@code users.conversations}, for the App Home).
  */
 final class UserDirectory {
@@ -43,7 +43,10 @@ final class UserDirectory {
         this.client = client;
         this.users = Caffeine.newBuilder()
                 .maximumSize(50_000)
-                .expireAfterWrite(Duration.ofMinutes(1))
+                // Fresh within a minute or so (refreshed in the background, the old answer served
+                // meanwhile); forgotten after ten idle minutes.
+                .refreshAfterWrite(Duration.ofMinutes(1))
+                .expireAfterWrite(Duration.ofMinutes(10))
                 .executor(executor)
                 .buildAsync(this::fetch);
     }
