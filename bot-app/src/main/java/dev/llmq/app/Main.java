@@ -4,6 +4,7 @@ import dev.llmq.core.bank.BankException;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.DailyPublisher;
 import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.engine.Decks;
 import dev.llmq.core.engine.Quizmaster;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,9 +130,14 @@ public final class Main implements Callable<Integer> {
     }
 
     Quizmaster quizmaster(QuestionBank bank) {
+        return quizmaster(bank, List.of(new ConsolePublisher(stdout)));
+    }
+
+    /** A quizmaster whose daily desk posts through {@code publishers} (one per platform). */
+    Quizmaster quizmaster(QuestionBank bank, List<DailyPublisher> publishers) {
         Clock clock = Clock.systemUTC();
         Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
-        MemoryDailyDesk daily = new MemoryDailyDesk(() -> bank, decks, clock, List.of(new ConsolePublisher(stdout)));
+        MemoryDailyDesk daily = new MemoryDailyDesk(() -> bank, decks, clock, publishers);
         return new Quizmaster(() -> bank, decks, new LangPolicy(configuredDefaultLang()), Optional.of(daily));
     }
 
@@ -207,6 +214,16 @@ public final class Main implements Callable<Integer> {
         }
 
         int run(Main main) {
+            List<PlatformRunner> runners = new ArrayList<>();
+            try {
+                SlackRunner.fromEnv(main.env).ifPresent(runners::add);
+            } catch (IllegalArgumentException e) {
+                main.stderr.println("llmq: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            if (!runners.isEmpty()) {
+                return Platforms.run(main, runners);
+            }
             List<String> configured = PlatformTokens.configured(main.env);
             if (configured.isEmpty()) {
                 main.stderr.println("llmq: no platform is configured. Set DISCORD_TOKEN for Discord, or "

@@ -62,7 +62,21 @@ public enum Msg {
     ALL_TOPICS("all topics", "全部主题"),
     BAD_OPTION("I don't understand \"%s\". %s", "无法理解“%s”。%s"),
     BAD_LANG("Languages are en and zh.", "支持的语言为 en 和 zh。"),
-    BAD_DIFFICULTY("Difficulty is 1, 2 or 3.", "难度为 1、2 或 3。");
+    BAD_DIFFICULTY("Difficulty is 1, 2 or 3.", "难度为 1、2 或 3。"),
+    DAILY_NEXT("next: %s", "下次：%s"),
+    EVERY_DAY("every day", "每天"),
+    LANGUAGE_NAME("English", "中文"),
+    BUTTON_PRACTICE_NOW("Practice now", "现在练习"),
+    HOME_LANGUAGE("Your language: %s. Add lang:zh or lang:en to a command to choose another.",
+            "你的语言：%s。在命令后加 lang:zh 或 lang:en 可以选择其他语言。"),
+    HOME_PRACTICE("Practise on your own: the question arrives in your messages with llmq.",
+            "自己练习：题目会发到你与 llmq 的私信中。"),
+    HOME_SCHEDULES("Daily questions in your channels", "你所在频道的每日一题"),
+    HOME_NO_SCHEDULES("None of your channels has a daily question yet. An admin can set one in a channel with "
+            + "/llmq daily set 09:00 Asia/Shanghai mon-fri.",
+            "你所在的频道还没有每日一题。管理员可以在频道中用 /llmq daily set 09:00 Asia/Shanghai mon-fri 设置。"),
+    HOME_CHANNELS_UNAVAILABLE("Your channels could not be listed just now; try again later.",
+            "暂时无法获取你所在的频道，请稍后再试。");
 
     private final String en;
     private final String zh;

@@ -1,0 +1,47 @@
+package dev.llmq.app;
+
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.engine.Quizmaster;
+import dev.llmq.slack.SlackBot;
+import dev.llmq.slack.SlackSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Slack in {@code llmq run}: when SLACK_BOT_TOKEN and SLACK_APP_TOKEN (or their _FILE variants) are set. */
+final class SlackRunner implements PlatformRunner {
+    private final SlackBot bot;
+
+    private SlackRunner(SlackSettings settings) {
+        this.bot = new SlackBot(settings);
+    }
+
+    /**
+     * The Slack runner when the environment configures Slack.
+     *
+     * @throws IllegalArgumentException when the configuration is wrong (the message names the variable, never a token)
+     */
+    static Optional<PlatformRunner> fromEnv(Map<String, String> env) {
+        return SlackSettings.fromEnv(env).map(SlackRunner::new);
+    }
+
+    @Override
+    public String name() {
+        return "Slack";
+    }
+
+    @Override
+    public List<DailyPublisher> publishers() {
+        return List.of(bot.publisher());
+    }
+
+    @Override
+    public void start(Quizmaster quizmaster) throws Exception {
+        bot.start(quizmaster);
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.llmq.slack;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RateLimitExceededException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import dev.llmq.core.daily.PublishException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts messages with {@code chat.postMessage}, paced to at most one message per second per
+ * channel (Slack's limit), and honouring a 429's {@code Retry-After}. Pacing and retries are
+ * Failsafe policies: a smooth rate limiter per channel inside a retry policy, so that every
+ * attempt, retries included, waits its turn.
+ */
+final class SlackPoster {
+    private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
+    /** Slack's retryable {@code error} values. */
+    private static final Set<String> RETRYABLE = Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout");
+
+    private final MethodsClient client;
+    private final Duration interval;
+    private final Duration maxQueueWait;
+    private final Duration maxRetryAfter;
+    private final int maxRetries;
+    private final Cache<String, RateLimiter<ChatPostMessageResponse>> limiters;
+    private final RetryPolicy<ChatPostMessageResponse> retry;
+
+    /** A 429 (or {@code ratelimited}): try again after {@code retryAfter}. */
+    static final class RateLimited extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Duration retryAfter;
+
+        RateLimited(Duration retryAfter) {
+            super("rate limited by Slack; retry after " + retryAfter.toSeconds() + "s", null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    SlackPoster(MethodsClient client) {
+        this(client, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(2), 3);
+    }
+
+    /**
+     * @param interval      the least time between two messages to one channel
+     * @param maxQueueWait  how long a message may wait for its channel's turn before failing (retryable)
+     * @param maxRetryAfter a longer Retry-After is not waited for here: the post fails (retryable) with it
+     * @param maxRetries    how many times a rate-limited post is tried again
+     */
+    SlackPoster(MethodsClient client, Duration interval, Duration maxQueueWait, Duration maxRetryAfter, int maxRetries) {
+        this.client = client;
+        this.interval = interval;
+        this.maxQueueWait = maxQueueWait;
+        this.maxRetryAfter = maxRetryAfter;
+        this.maxRetries = maxRetries;
+        this.limiters = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+        this.retry = RetryPolicy.<ChatPostMessageResponse>builder()
+                .handle(RateLimited.class)
+                .withDelayFnOn(ctx -> ((RateLimited) ctx.getLastException()).retryAfter(), RateLimited.class)
+                .abortOn(e -> e instanceof RateLimited rl && rl.retryAfter().compareTo(this.maxRetryAfter) > 0)
+                .withMaxRetries(this.maxRetries)
+                .onRetry(e -> log.info("chat.postMessage rate limited; attempt {} after {}", e.getAttemptCount() + 1,
+                        e.getLastException() instanceof RateLimited rl ? rl.retryAfter() : Duration.ZERO))
+                .build();
+    }
+
+    /** Posts to {@code channel} (in the thread {@code threadTs}, if given); returns the new message's ts. */
+    String post(String channel, Optional<String> threadTs, SlackMessage message) throws PublishException {
+        RateLimiter<ChatPostMessageResponse> limiter = limiters.get(channel,
+                c -> RateLimiter.<ChatPostMessageResponse>smoothBuilder(1, interval).withMaxWaitTime(maxQueueWait).build());
+        ChatPostMessageResponse r;
+        try {
+            r = Failsafe.with(retry, limiter).get(() -> attempt(channel, threadTs, message));
+        } catch (RateLimited e) {
+            throw new PublishException(e.getMessage(), true, Optional.of(e.retryAfter()), null);
+        } catch (RateLimitExceededException e) {
+            throw new PublishException("too many messages waiting for channel " + channel, true,
+                    Optional.of(interval), null);
+        } catch (FailsafeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof PublishException pe) {
+                throw pe;
+            }
+            throw new PublishException("chat.postMessage failed: " + cause.getMessage(), true, Optional.empty(), null);
+        }
+        return r.getTs();
+    }
+
+    private ChatPostMessageResponse attempt(String channel, Optional<String> threadTs, SlackMessage message)
+            throws PublishException {
+        ChatPostMessageResponse r;
+        try {
+            r = client.chatPostMessage(q -> q.channel(channel).threadTs(threadTs.orElse(null))
+                    .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
+        } catch (SlackApiException e) {
+            int code = e.getResponse().code();
+            if (code == 429) {
+                throw new RateLimited(retryAfter(e.getResponse().header("Retry-After")));
+            }
+            throw new PublishException("chat.postMessage answered HTTP " + code, code >= 500, Optional.empty(), null);
+        } catch (IOException e) {
+            throw new PublishException("chat.postMessage failed: " + e.getMessage(), true, Optional.empty(), null);
+        }
+        if (!r.isOk()) {
+            if ("ratelimited".equals(r.getError())) {
+                throw new RateLimited(interval);
+            }
+            throw new PublishException("chat.postMessage: " + r.getError(), RETRYABLE.contains(r.getError()),
+                    Optional.empty(), null);
+        }
+        return r;
+    }
+
+    static Duration retryAfter(String header) {
+        if (header != null && header.strip().matches("[0-9]{1,6}")) {
+            return Duration.ofSeconds(Long.parseLong(header.strip()));
+        }
+        return Duration.ofSeconds(1);
+    }
+}

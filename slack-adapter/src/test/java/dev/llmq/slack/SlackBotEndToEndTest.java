@@ -1,0 +1,371 @@
+package dev.llmq.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.MemoryDailyDesk;
+import dev.llmq.core.engine.Decks;
+import dev.llmq.core.engine.Quizmaster;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
+import dev.llmq.slack.fake.FakeSlack;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The real Bolt (socket mode, Java-WebSocket backend) against a fake Slack on 127.0.0.1. One bot
+ * for the class; each test uses its own channel. Timeouts are generous: on loopback an ack was
+ * seen to take seconds once in several thousand envelopes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SlackBotEndToEndTest {
+    static final String BOT = "xoxb-test-bot";
+    static final String APP = "xapp-test-app";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String ALICE = "U0ALICE";
+    static final String ADMIN = "U0ADMIN";
+    static final String LISTED = "U0LISTED";
+    static final String ZH = "U0ZHANG";
+
+    final QuestionBank bank = Fixtures.fixtureBank();
+    FakeSlack fake;
+    SlackBot bot;
+
+    @BeforeAll
+    void start() throws Exception {
+        fake = new FakeSlack(BOT, APP)
+                .user(ALICE, false, false, "en-US")
+                .user(ADMIN, true, false, "en-GB")
+                .user(LISTED, false, false, "en-US")
+                .user(ZH, false, false, "zh-CN")
+                .member(ZH, "C0HOME", "C0GENERAL");
+        MutableClock clock = new MutableClock(Fixtures.EPOCH);
+        Decks decks = Decks.seeded(7, clock);
+        bot = new SlackBot(new SlackSettings(BOT, APP, Optional.of(fake.apiUrl()), Set.of(LISTED)));
+        MemoryDailyDesk desk = new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher()));
+        bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)));
+        fake.awaitConnections(1, WAIT);
+    }
+
+    @AfterAll
+    void stop() {
+        if (bot != null) {
+            bot.close();
+        }
+        if (fake != null) {
+            fake.close();
+        }
+    }
+
+    FakeSlack.Ack command(String user, String channel, String text) throws Exception {
+        fake.awaitConnections(1, WAIT);
+        return fake.slashCommand(user, channel, text).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    FakeSlack.Ack press(String user, String channel, String messageTs, String actionId, String value) throws Exception {
+        fake.awaitConnections(1, WAIT);
+        return fake.press(user, channel, messageTs, actionId, value).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** The response_url call that answered the envelope (the fake numbers its response URLs). */
+    FakeSlack.Call respondedAfter(long sinceNanos) throws InterruptedException {
+        return fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= sinceNanos, WAIT);
+    }
+
+    static String questionId(JsonObject payload) {
+        String reveal = FakeSlack.buttons(payload.get("blocks")).get("llmq-reveal");
+        return reveal.split(":")[1];
+    }
+
+    @Test
+    void startUpChecksTheBotTokenAndOpensAFreshSocketUrlEachTime() {
+        List<FakeSlack.Call> auth = fake.calls("auth.test");
+        assertFalse(auth.isEmpty());
+        assertTrue(auth.stream().allMatch(c -> BOT.equals(c.token())), "auth.test with the bot token");
+        List<FakeSlack.Call> open = fake.calls("apps.connections.open");
+        assertTrue(open.size() >= 2, "the SDK asks for a URL when it builds the client and again to connect");
+        assertTrue(open.stream().allMatch(c -> APP.equals(c.token())), "apps.connections.open with the app token");
+        assertTrue(fake.urlsIssued() >= fake.connectionsOpened());
+    }
+
+    @Test
+    void slashCommandIsAckedWithTheQuestionAndItsButtons() throws Exception {
+        FakeSlack.Ack ack = command(ALICE, "C0ASK", "architecture");
+        JsonObject payload = ack.payload().orElseThrow();
+        assertEquals("in_channel", payload.get("response_type").getAsString());
+        String id = questionId(payload);
+        Question q = bank.question(id).orElseThrow();
+        assertEquals("architecture", q.topicId());
+        String blocks = FakeSlack.text(payload.get("blocks"));
+        assertTrue(blocks.contains(q.prompt().get(Lang.EN)), blocks);
+        Map<String, String> buttons = FakeSlack.buttons(payload.get("blocks"));
+        assertEquals("reveal:" + id + ":en", buttons.get("llmq-reveal"));
+        assertTrue(buttons.containsKey("llmq-next"), buttons.toString());
+        assertEquals(!q.keyPoints().get(Lang.EN).isEmpty(), buttons.containsKey("llmq-hint"), buttons.toString());
+        assertTrue(payload.get("text").getAsString().contains(q.prompt().get(Lang.EN)));
+    }
+
+    @Test
+    void revealAnswersOnlyTheClickerThroughTheResponseUrl() throws Exception {
+        JsonObject question = command(ALICE, "C0REVEAL", "architecture").payload().orElseThrow();
+        String id = questionId(question);
+        long since = System.nanoTime();
+        FakeSlack.Ack ack = press(ALICE, "C0REVEAL", "1700000000.000001", "llmq-reveal",
+                FakeSlack.buttons(question.get("blocks")).get("llmq-reveal"));
+        assertTrue(ack.payload().isEmpty(), "a press is acked empty and answered through the response_url");
+        FakeSlack.Call answer = respondedAfter(since);
+        assertEquals("ephemeral", answer.params().get("response_type"));
+        assertEquals("false", answer.params().get("replace_original"));
+        String blocks = answer.blocks();
+        assertTrue(blocks.contains(Mrkdwn.escape(bank.question(id).orElseThrow().answer().get(Lang.EN))), blocks);
+        assertTrue(blocks.contains(Msg.ANSWER_PRIVATE_NOTE.text(Lang.EN)), blocks);
+        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> "C0REVEAL".equals(c.params().get("channel"))),
+                "nothing is posted to the channel");
+    }
+
+    @Test
+    void hintIsEphemeral() throws Exception {
+        long since = System.nanoTime();
+        press(ALICE, "C0HINT", "1700000000.000002", "llmq-hint", "hint:arch-families:en:1");
+        FakeSlack.Call hint = respondedAfter(since);
+        assertEquals("ephemeral", hint.params().get("response_type"));
+        assertTrue(hint.blocks().contains("Think about attention masks."));
+        assertEquals("hint:arch-families:en:2", FakeSlack.buttons(hint.json("blocks")).get("llmq-hint"));
+    }
+
+    @Test
+    void publicRevealGoesIntoTheQuestionsThread() throws Exception {
+        JsonObject question = command(ALICE, "C0PUBLIC", "objectives public").payload().orElseThrow();
+        String reveal = FakeSlack.buttons(question.get("blocks")).get("llmq-reveal");
+        assertTrue(reveal.endsWith(":pub"), reveal);
+        String id = questionId(question);
+        press(ALICE, "C0PUBLIC", "1700000000.000777", "llmq-reveal", reveal);
+        FakeSlack.Call post = fake.awaitCall("chat.postMessage", c -> "C0PUBLIC".equals(c.params().get("channel")), WAIT);
+        assertEquals("1700000000.000777", post.params().get("thread_ts"));
+        assertTrue(post.blocks().contains(Mrkdwn.escape(bank.question(id).orElseThrow().answer().get(Lang.EN))));
+        assertFalse(post.blocks().contains(Msg.ANSWER_PRIVATE_NOTE.text(Lang.EN)));
+    }
+
+    @Test
+    void staleButtonGetsAPoliteEphemeralReply() throws Exception {
+        long since = System.nanoTime();
+        press(ALICE, "C0STALE", "1700000000.000003", "llmq-reveal", "reveal:no-longer-here:en");
+        FakeSlack.Call r = respondedAfter(since);
+        assertEquals("ephemeral", r.params().get("response_type"));
+        assertTrue(r.blocks().contains(Msg.STALE_BUTTON.text(Lang.EN)), r.blocks());
+
+        since = System.nanoTime();
+        press(ALICE, "C0STALE", "1700000000.000003", "llmq-reveal", "not-ours-at-all");
+        FakeSlack.Call bad = respondedAfter(since);
+        assertTrue(bad.blocks().contains(Msg.BAD_BUTTON.text(Lang.EN)));
+    }
+
+    @Test
+    void unknownTopicIsAnsweredWithTheRealTopics() throws Exception {
+        JsonObject payload = command(ALICE, "C0ASK", "cooking").payload().orElseThrow();
+        assertEquals("ephemeral", payload.get("response_type").getAsString());
+        String blocks = FakeSlack.text(payload.get("blocks"));
+        assertTrue(blocks.contains("architecture, objectives, emergence"), blocks);
+    }
+
+    @Test
+    void topicsAndHelpAndChineseWork() throws Exception {
+        String topics = FakeSlack.text(command(ALICE, "C0ASK", "topics").payload().orElseThrow().get("blocks"));
+        assertTrue(topics.contains("Training Objectives") && topics.contains("`emergence`"), topics);
+        String help = FakeSlack.text(command(ALICE, "C0ASK", "help").payload().orElseThrow().get("blocks"));
+        assertTrue(help.contains(Msg.HELP_TOPICS.text(Lang.EN)), help);
+        JsonObject zh = command(ALICE, "C0ZH", "涌现 lang:zh").payload().orElseThrow();
+        assertTrue(FakeSlack.text(zh.get("blocks")).contains("为什么能力看起来是涌现的"), zh.toString());
+        assertTrue(FakeSlack.buttons(zh.get("blocks")).get("llmq-reveal").endsWith(":zh"));
+    }
+
+    @Test
+    void theUsersSlackLocalePicksTheLanguage() throws Exception {
+        JsonObject payload = command(ZH, "C0LOCALE", "emergence").payload().orElseThrow();
+        assertTrue(FakeSlack.text(payload.get("blocks")).contains("为什么能力看起来是涌现的"), payload.toString());
+    }
+
+    @Test
+    void unparseableTextGetsEphemeralHelp() throws Exception {
+        JsonObject payload = command(ALICE, "C0ASK", "lang:klingon").payload().orElseThrow();
+        assertEquals("ephemeral", payload.get("response_type").getAsString());
+        String blocks = FakeSlack.text(payload.get("blocks"));
+        assertTrue(blocks.contains(Msg.BAD_LANG.text(Lang.EN)), blocks);
+        assertTrue(blocks.contains(Msg.HELP_TOPICS.text(Lang.EN)), "the help follows: " + blocks);
+
+        JsonObject daily = command(ALICE, "C0ASK", "daily sometimes").payload().orElseThrow();
+        assertEquals("ephemeral", daily.get("response_type").getAsString());
+    }
+
+    @Test
+    void userTextIsEscapedAndNeverMentionsEveryone() throws Exception {
+        FakeSlack.Ack ack = command(ALICE, "C0ESC", "<!channel> <!here> & <@U0BOB> <https://evil.example|click>");
+        String all = ack.json().toString();
+        for (String raw : List.of("<!channel>", "<!here>", "<@U0BOB>", "<https://evil")) {
+            assertFalse(all.contains(raw), raw + " echoed raw: " + all);
+        }
+        assertTrue(all.contains("&lt;!channel&gt;") && all.contains("&amp;"), all);
+    }
+
+    @Test
+    void nonAdminDailySetIsRefused() throws Exception {
+        long since = System.nanoTime();
+        FakeSlack.Ack ack = command(ALICE, "C0REFUSED", "daily set 09:00 Asia/Shanghai mon-fri architecture");
+        assertTrue(ack.payload().isEmpty(), "daily commands are acked at once and answered later");
+        FakeSlack.Call r = respondedAfter(since);
+        assertEquals("ephemeral", r.params().get("response_type"));
+        assertTrue(r.blocks().contains(Msg.ADMIN_ONLY.text(Lang.EN)), r.blocks());
+        assertTrue(fake.calls("users.info").stream().anyMatch(c -> ALICE.equals(c.params().get("user"))));
+
+        since = System.nanoTime();
+        command(ALICE, "C0REFUSED", "daily now");
+        assertTrue(respondedAfter(since).blocks().contains(Msg.ADMIN_ONLY.text(Lang.EN)));
+        assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> "C0REFUSED".equals(c.params().get("channel"))));
+    }
+
+    @Test
+    void workspaceAdminSetsTheDailyQuestionAndSeesSlackDateTokens() throws Exception {
+        long since = System.nanoTime();
+        command(ADMIN, "C0SET", "daily set 09:00 Asia/Shanghai mon-fri architecture");
+        FakeSlack.Call r = respondedAfter(since);
+        String blocks = r.blocks();
+        assertEquals("ephemeral", r.params().get("response_type"));
+        assertTrue(blocks.contains(Msg.DAILY_SET.text(Lang.EN)), blocks);
+        assertTrue(blocks.contains("<#C0SET>") && blocks.contains("09:00 Asia/Shanghai"), blocks);
+        assertTrue(blocks.matches("(?s).*<!date\\^\\d+\\^\\{date_short_pretty} \\{time}\\|\\d{4}-\\d\\d-\\d\\d 09:00 Asia/Shanghai>.*"),
+                blocks);
+
+        since = System.nanoTime();
+        command(ALICE, "C0SET", "daily status");
+        assertTrue(respondedAfter(since).blocks().contains("<#C0SET>"), "status is for everyone");
+    }
+
+    @Test
+    void membersListedInLlmqSlackAdminsMayManageTheDailyQuestion() throws Exception {
+        long since = System.nanoTime();
+        command(LISTED, "C0LISTED", "daily off");
+        String blocks = respondedAfter(since).blocks();
+        assertFalse(blocks.contains(Msg.ADMIN_ONLY.text(Lang.EN)), blocks);
+        assertTrue(blocks.contains(Msg.DAILY_NONE.text(Lang.EN)), blocks);
+    }
+
+    @Test
+    void dailyNowPostsTheQuestionAndThenYesterdaysAnswerInItsThread() throws Exception {
+        long since = System.nanoTime();
+        command(ADMIN, "C0DAILY", "daily now");
+        assertTrue(respondedAfter(since).blocks().contains(Msg.DAILY_POSTED.text(Lang.EN)));
+        FakeSlack.Call first = fake.awaitCall("chat.postMessage", c -> "C0DAILY".equals(c.params().get("channel")), WAIT);
+        assertNull(first.params().get("thread_ts"), "the question opens the day's thread");
+        String firstId = FakeSlack.buttons(first.json("blocks")).get("llmq-reveal").split(":")[1];
+        assertTrue(first.blocks().contains("Daily question"), first.blocks());
+
+        since = System.nanoTime();
+        command(ADMIN, "C0DAILY", "daily now");
+        respondedAfter(since);
+        List<FakeSlack.Call> posts = fake.awaitCalls("chat.postMessage", c -> "C0DAILY".equals(c.params().get("channel")),
+                3, WAIT);
+        FakeSlack.Call second = posts.get(1);
+        FakeSlack.Call answer = posts.get(2);
+        assertNull(second.params().get("thread_ts"));
+        String firstTs = firstTs(first);
+        assertEquals(firstTs, answer.params().get("thread_ts"), "yesterday's answer goes into yesterday's thread");
+        assertTrue(answer.blocks().contains(Mrkdwn.escape(bank.question(firstId).orElseThrow().answer()
+                .get(Lang.EN))), answer.blocks());
+        assertTrue(answer.blocks().contains(Msg.DAILY_ANSWER_IN_THREAD.text(Lang.EN)));
+        long gap = answer.atNanos() - second.atNanos();
+        assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(950), "at most one message per second per channel; gap "
+                + gap / 1_000_000 + " ms");
+    }
+
+    /** The ts the fake gave the first post: it numbers posts by its call counter. */
+    private String firstTs(FakeSlack.Call first) throws InterruptedException {
+        // The bot used the ts from the answer to thread the reply; the fake's answer is not recorded,
+        // so check the shape and that it is not another message's ts.
+        FakeSlack.Call answer = fake.awaitCall("chat.postMessage",
+                c -> "C0DAILY".equals(c.params().get("channel")) && c.params().get("thread_ts") != null, WAIT);
+        String ts = answer.params().get("thread_ts");
+        assertTrue(ts.matches("\\d{10}\\.\\d{6}"), ts);
+        assertTrue(first.atNanos() < answer.atNanos());
+        return ts;
+    }
+
+    @Test
+    void aRateLimitedPostWaitsForRetryAfterAndIsPosted() throws Exception {
+        fake.rateLimitNext(1, 1);
+        long since = System.nanoTime();
+        command(LISTED, "C0RATE", "daily now");
+        assertTrue(respondedAfter(since).blocks().contains(Msg.DAILY_POSTED.text(Lang.EN)));
+        List<FakeSlack.Call> attempts = fake.awaitCalls("chat.postMessage",
+                c -> "C0RATE".equals(c.params().get("channel")), 2, WAIT);
+        long gap = attempts.get(1).atNanos() - attempts.get(0).atNanos();
+        assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(950), "Retry-After: 1 honoured; gap " + gap / 1_000_000 + " ms");
+    }
+
+    @Test
+    void appHomeShowsTheUsersSchedulesTheirLanguageAndPracticeNow() throws Exception {
+        long since = System.nanoTime();
+        command(ADMIN, "C0HOME", "daily set 07:30 Europe/Berlin daily");
+        respondedAfter(since);
+        since = System.nanoTime();
+        command(ADMIN, "C0NOTMINE", "daily set 08:00 UTC");
+        respondedAfter(since);
+
+        fake.awaitConnections(1, WAIT);
+        fake.appHomeOpened(ZH).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        FakeSlack.Call publish = fake.awaitCall("views.publish", c -> ZH.equals(c.params().get("user_id")), WAIT);
+        JsonElement view = publish.json("view");
+        assertEquals("home", view.getAsJsonObject().get("type").getAsString());
+        String blocks = view.toString();
+        assertTrue(blocks.contains("<#C0HOME>") && blocks.contains("07:30 Europe/Berlin"), blocks);
+        assertFalse(blocks.contains("C0NOTMINE"), "only the user's channels: " + blocks);
+        assertTrue(blocks.contains(Msg.LANGUAGE_NAME.text(Lang.ZH)), "the user's language: " + blocks);
+        String practice = FakeSlack.buttons(view.getAsJsonObject().get("blocks")).get(BlockKit.PRACTICE_ACTION);
+        assertEquals("next:*:zh", practice);
+
+        fake.pressInHome(ZH, BlockKit.PRACTICE_ACTION, practice).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        FakeSlack.Call dm = fake.awaitCall("chat.postMessage", c -> ZH.equals(c.params().get("channel")), WAIT);
+        assertTrue(FakeSlack.buttons(dm.json("blocks")).get("llmq-reveal").endsWith(":zh"), dm.blocks());
+    }
+
+    @Test
+    void afterDisconnectRefreshRequestedItReconnectsAndAnswersTheNextCommand() throws Exception {
+        fake.awaitConnections(1, WAIT);
+        int opened = fake.connectionsOpened();
+        int urls = fake.urlsIssued();
+        fake.disconnect("refresh_requested");
+        fake.awaitConnections(opened + 1, WAIT);
+        assertTrue(fake.urlsIssued() > urls, "a fresh URL from apps.connections.open");
+        JsonObject payload = command(ALICE, "C0AGAIN", "emergence").payload().orElseThrow();
+        assertNotEquals(null, FakeSlack.buttons(payload.get("blocks")).get("llmq-reveal"));
+    }
+
+    @Test
+    void afterADroppedConnectionItReconnectsAndAnswersTheNextCommand() throws Exception {
+        fake.awaitConnections(1, WAIT);
+        int opened = fake.connectionsOpened();
+        fake.dropConnection();
+        fake.awaitConnections(opened + 1, WAIT);
+        JsonObject payload = command(ALICE, "C0DROP", "objectives").payload().orElseThrow();
+        assertTrue(FakeSlack.buttons(payload.get("blocks")).get("llmq-reveal").startsWith("reveal:obj-"));
+    }
+}

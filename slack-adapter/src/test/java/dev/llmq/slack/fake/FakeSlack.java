@@ -1,0 +1,675 @@
+package dev.llmq.slack.fake;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A small Slack for tests, on 127.0.0.1: the Web API on the JDK's HttpServer, socket mode on a
+ * Java-WebSocket server, and {@code response_url}s. It records every call and lets a test send
+ * envelopes (slash commands, button presses, events, {@code disconnect}) and wait for their acks.
+ * <p>
+ * Like Slack: {@code auth.test} checks the bot token; {@code apps.connections.open} checks the app
+ * token and hands out a fresh URL every time; {@code chat.postMessage} answers a ts (and a 429 with
+ * {@code Retry-After} when told to).
+ */
+public final class FakeSlack implements AutoCloseable {
+    public static final String TEAM = "T0FAKE";
+    public static final String BOT_USER = "U0BOT";
+
+    /** One Web API or response_url call. {@code params} are the form fields or the top-level JSON fields. */
+    public record Call(String method, String token, Map<String, String> params, long atNanos) {
+        public JsonElement json(String param) {
+            String v = params.get(param);
+            return v == null ? null : JsonParser.parseString(v);
+        }
+
+        /** The {@code blocks} parameter, parsed and printed again (so without the sender's \\u003c escapes). */
+        public String blocks() {
+            JsonElement b = json("blocks");
+            return b == null ? "" : b.toString();
+        }
+    }
+
+    /** An envelope's ack: the JSON the client sent back, and how long after sending it arrived. */
+    public record Ack(String raw, long latencyNanos) {
+        /** The ack as JSON (parsed on demand, so that benchmarks measure the bot, not this parser). */
+        public JsonObject json() {
+            return JsonParser.parseString(raw).getAsJsonObject();
+        }
+
+        public Optional<JsonObject> payload() {
+            JsonObject json = json();
+            return json.has("payload") ? Optional.of(json.getAsJsonObject("payload")) : Optional.empty();
+        }
+    }
+
+    private static final java.util.regex.Pattern ENVELOPE_ID =
+            java.util.regex.Pattern.compile("\"envelope_id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private record Pending(long sentNanos, CompletableFuture<Ack> future) {
+    }
+
+    private final Gson gson = new Gson();
+    private final String botToken;
+    private final String appToken;
+    private final HttpServer http;
+    private final ExecutorService httpThreads;
+    private final Socket socket;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonObject> users = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> memberships = new ConcurrentHashMap<>();
+    private final Set<String> notInChannel = ConcurrentHashMap.newKeySet();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger tickets = new AtomicInteger();
+    private final AtomicInteger rateLimitNext = new AtomicInteger();
+    private volatile int retryAfterSeconds = 1;
+    private volatile boolean record = true;
+
+    public FakeSlack(String botToken, String appToken) throws IOException, InterruptedException {
+        this.botToken = botToken;
+        this.appToken = appToken;
+        AtomicInteger n = new AtomicInteger();
+        httpThreads = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "fake-slack-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        http.createContext("/api/", this::api);
+        http.createContext("/respond/", this::respond);
+        http.setExecutor(httpThreads);
+        http.start();
+        socket = new Socket();
+        socket.start();
+        if (!socket.started.await(10, TimeUnit.SECONDS)) {
+            throw new IOException("the fake socket mode server did not start");
+        }
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/";
+    }
+
+    /** Stops recording calls (for benchmarks). */
+    public FakeSlack recording(boolean on) {
+        record = on;
+        return this;
+    }
+
+    // ------------------------------------------------------------------ set-up
+
+    /** How users.info describes a user. */
+    public FakeSlack user(String id, boolean admin, boolean owner, String locale) {
+        JsonObject u = new JsonObject();
+        u.addProperty("id", id);
+        u.addProperty("team_id", TEAM);
+        u.addProperty("name", id.toLowerCase());
+        u.addProperty("is_admin", admin);
+        u.addProperty("is_owner", owner);
+        u.addProperty("is_primary_owner", false);
+        u.addProperty("is_bot", false);
+        if (locale != null) {
+            u.addProperty("locale", locale);
+        }
+        users.put(id, u);
+        return this;
+    }
+
+    /** The channels users.conversations lists for a user. */
+    public FakeSlack member(String user, String... channels) {
+        memberships.put(user, List.of(channels));
+        return this;
+    }
+
+    /** chat.postMessage to this channel answers {@code not_in_channel}. */
+    public FakeSlack notIn(String channel) {
+        notInChannel.add(channel);
+        return this;
+    }
+
+    /** The next {@code n} chat.postMessage calls get HTTP 429 with {@code Retry-After: seconds}. */
+    public FakeSlack rateLimitNext(int n, int seconds) {
+        retryAfterSeconds = seconds;
+        rateLimitNext.set(n);
+        return this;
+    }
+
+    // ------------------------------------------------------------------ envelopes
+
+    public CompletableFuture<Ack> slashCommand(String user, String channel, String text) {
+        JsonObject p = new JsonObject();
+        p.addProperty("token", "verification-token-unused");
+        p.addProperty("team_id", TEAM);
+        p.addProperty("team_domain", "fake");
+        p.addProperty("channel_id", channel);
+        p.addProperty("channel_name", "general");
+        p.addProperty("user_id", user);
+        p.addProperty("user_name", user.toLowerCase());
+        p.addProperty("command", "/llmq");
+        p.addProperty("text", text);
+        p.addProperty("api_app_id", "A0FAKE");
+        p.addProperty("is_enterprise_install", "false");
+        p.addProperty("response_url", responseUrl());
+        p.addProperty("trigger_id", "trigger-" + ids.incrementAndGet());
+        return send("slash_commands", p, true);
+    }
+
+    /**
+     * A button press on a message.
+     *
+     * @param messageTs the pressed message's ts (null for an ephemeral message)
+     */
+    public CompletableFuture<Ack> press(String user, String channel, String messageTs, String actionId, String value) {
+        JsonObject p = new JsonObject();
+        p.addProperty("type", "block_actions");
+        JsonObject team = new JsonObject();
+        team.addProperty("id", TEAM);
+        team.addProperty("domain", "fake");
+        p.add("team", team);
+        JsonObject u = new JsonObject();
+        u.addProperty("id", user);
+        u.addProperty("username", user.toLowerCase());
+        u.addProperty("team_id", TEAM);
+        p.add("user", u);
+        p.addProperty("api_app_id", "A0FAKE");
+        p.addProperty("token", "verification-token-unused");
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "message");
+        container.addProperty("channel_id", channel);
+        container.addProperty("is_ephemeral", messageTs == null);
+        if (messageTs != null) {
+            container.addProperty("message_ts", messageTs);
+        }
+        p.add("container", container);
+        p.addProperty("trigger_id", "trigger-" + ids.incrementAndGet());
+        JsonObject ch = new JsonObject();
+        ch.addProperty("id", channel);
+        ch.addProperty("name", "general");
+        p.add("channel", ch);
+        if (messageTs != null) {
+            JsonObject m = new JsonObject();
+            m.addProperty("type", "message");
+            m.addProperty("ts", messageTs);
+            m.addProperty("text", "a question");
+            m.addProperty("user", BOT_USER);
+            p.add("message", m);
+        }
+        p.addProperty("response_url", responseUrl());
+        p.add("actions", actions(actionId, value));
+        return send("interactive", p, false);
+    }
+
+    /** A press on a button in the App Home (no channel, no response_url). */
+    public CompletableFuture<Ack> pressInHome(String user, String actionId, String value) {
+        JsonObject p = new JsonObject();
+        p.addProperty("type", "block_actions");
+        JsonObject team = new JsonObject();
+        team.addProperty("id", TEAM);
+        p.add("team", team);
+        JsonObject u = new JsonObject();
+        u.addProperty("id", user);
+        u.addProperty("team_id", TEAM);
+        p.add("user", u);
+        p.addProperty("api_app_id", "A0FAKE");
+        JsonObject container = new JsonObject();
+        container.addProperty("type", "view");
+        container.addProperty("view_id", "V0HOME");
+        p.add("container", container);
+        p.addProperty("trigger_id", "trigger-" + ids.incrementAndGet());
+        JsonObject view = new JsonObject();
+        view.addProperty("id", "V0HOME");
+        view.addProperty("type", "home");
+        p.add("view", view);
+        p.add("actions", actions(actionId, value));
+        return send("interactive", p, false);
+    }
+
+    public CompletableFuture<Ack> appHomeOpened(String user) {
+        JsonObject event = new JsonObject();
+        event.addProperty("type", "app_home_opened");
+        event.addProperty("user", user);
+        event.addProperty("channel", "D0" + user);
+        event.addProperty("tab", "home");
+        event.addProperty("event_ts", "1700000000.000100");
+        JsonObject p = new JsonObject();
+        p.addProperty("token", "verification-token-unused");
+        p.addProperty("team_id", TEAM);
+        p.addProperty("api_app_id", "A0FAKE");
+        p.add("event", event);
+        p.addProperty("type", "event_callback");
+        p.addProperty("event_id", "Ev" + ids.incrementAndGet());
+        p.addProperty("event_time", 1700000000);
+        return send("events_api", p, false);
+    }
+
+    /** Slack's {@code disconnect} message (reason {@code refresh_requested}, {@code warning}, ...). */
+    public void disconnect(String reason) {
+        JsonObject m = new JsonObject();
+        m.addProperty("type", "disconnect");
+        m.addProperty("reason", reason);
+        JsonObject info = new JsonObject();
+        info.addProperty("host", "fake");
+        m.add("debug_info", info);
+        current().send(gson.toJson(m));
+    }
+
+    /** Closes the current connection without a word, as a network failure would. */
+    public void dropConnection() {
+        current().closeConnection(1006, "dropped by the fake");
+    }
+
+    private JsonArray actions(String actionId, String value) {
+        JsonObject a = new JsonObject();
+        a.addProperty("action_id", actionId);
+        a.addProperty("block_id", "b" + ids.incrementAndGet());
+        a.addProperty("type", "button");
+        a.addProperty("value", value);
+        a.addProperty("action_ts", "1700000000.000200");
+        JsonObject text = new JsonObject();
+        text.addProperty("type", "plain_text");
+        text.addProperty("text", "button");
+        a.add("text", text);
+        JsonArray arr = new JsonArray();
+        arr.add(a);
+        return arr;
+    }
+
+    private String responseUrl() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/respond/" + ids.incrementAndGet();
+    }
+
+    private CompletableFuture<Ack> send(String type, JsonObject payload, boolean acceptsResponse) {
+        String id = "env-" + ids.incrementAndGet();
+        JsonObject env = new JsonObject();
+        env.addProperty("envelope_id", id);
+        env.addProperty("type", type);
+        env.addProperty("accepts_response_payload", acceptsResponse);
+        env.add("payload", payload);
+        CompletableFuture<Ack> f = new CompletableFuture<>();
+        String text = gson.toJson(env);
+        WebSocket conn = current();
+        pending.put(id, new Pending(System.nanoTime(), f));
+        conn.send(text);
+        return f;
+    }
+
+    private WebSocket current() {
+        WebSocket c = socket.current;
+        if (c == null || !c.isOpen()) {
+            throw new IllegalStateException("no socket mode connection is open");
+        }
+        return c;
+    }
+
+    // ------------------------------------------------------------------ waiting
+
+    /** How many socket mode connections were opened so far. */
+    public int connectionsOpened() {
+        return socket.opened.get();
+    }
+
+    /** How many socket mode URLs {@code apps.connections.open} handed out. */
+    public int urlsIssued() {
+        return tickets.get();
+    }
+
+    /** Waits until at least {@code n} connections were opened and one is open now. */
+    public void awaitConnections(int n, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            WebSocket c = socket.current;
+            if (socket.opened.get() >= n && c != null && c.isOpen()) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("expected " + n + " socket mode connections within " + timeout + ", saw "
+                + socket.opened.get());
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits for the first call (from {@code from} on) to {@code method} that matches. */
+    public Call awaitCall(String method, Predicate<Call> matching, Duration timeout) throws InterruptedException {
+        return awaitCalls(method, matching, 1, timeout).get(0);
+    }
+
+    public List<Call> awaitCalls(String method, Predicate<Call> matching, int count, Duration timeout)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Call> found = calls.stream().filter(c -> c.method().equals(method) && matching.test(c)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("expected " + count + " " + method + " call(s) within " + timeout + "; calls: "
+                        + calls.stream().map(Call::method).toList());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** The response_url call for a given response URL suffix is {@code method} "respond". */
+    public static final String RESPOND = "respond";
+
+    // ------------------------------------------------------------------ HTTP
+
+    private void api(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestURI().getPath().substring("/api/".length());
+            Map<String, String> params = params(ex);
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+            if (record) {
+                calls.add(new Call(method, token, params, System.nanoTime()));
+            }
+            JsonObject out = new JsonObject();
+            switch (method) {
+                case "auth.test":
+                    if (!botToken.equals(token)) {
+                        json(ex, 200, error("invalid_auth"));
+                        return;
+                    }
+                    out.addProperty("ok", true);
+                    out.addProperty("url", "https://fake.slack.test/");
+                    out.addProperty("team", "Fake");
+                    out.addProperty("user", "llmq");
+                    out.addProperty("team_id", TEAM);
+                    out.addProperty("user_id", BOT_USER);
+                    out.addProperty("bot_id", "B0BOT");
+                    out.addProperty("is_enterprise_install", false);
+                    json(ex, 200, out);
+                    return;
+                case "apps.connections.open":
+                    if (!appToken.equals(token)) {
+                        json(ex, 200, error("invalid_auth"));
+                        return;
+                    }
+                    out.addProperty("ok", true);
+                    out.addProperty("url", "ws://127.0.0.1:" + socket.getPort() + "/link/?ticket=t"
+                            + tickets.incrementAndGet());
+                    json(ex, 200, out);
+                    return;
+                default:
+                    break;
+            }
+            if (!botToken.equals(token)) {
+                json(ex, 200, error("invalid_auth"));
+                return;
+            }
+            switch (method) {
+                case "chat.postMessage": {
+                    if (rateLimitNext.getAndUpdate(v -> Math.max(0, v - 1)) > 0) {
+                        ex.getResponseHeaders().add("Retry-After", String.valueOf(retryAfterSeconds));
+                        json(ex, 429, error("ratelimited"));
+                        return;
+                    }
+                    String channel = params.getOrDefault("channel", "");
+                    if (notInChannel.contains(channel)) {
+                        json(ex, 200, error("not_in_channel"));
+                        return;
+                    }
+                    int n = ids.incrementAndGet();
+                    String ts = String.format("%d.%06d", 1700000000 + n, n);
+                    out.addProperty("ok", true);
+                    out.addProperty("channel", channel);
+                    out.addProperty("ts", ts);
+                    JsonObject m = new JsonObject();
+                    m.addProperty("type", "message");
+                    m.addProperty("ts", ts);
+                    m.addProperty("text", params.getOrDefault("text", ""));
+                    out.add("message", m);
+                    json(ex, 200, out);
+                    return;
+                }
+                case "users.info": {
+                    String id = params.getOrDefault("user", "");
+                    JsonObject u = users.get(id);
+                    if (u == null) {
+                        json(ex, 200, error("user_not_found"));
+                        return;
+                    }
+                    out.addProperty("ok", true);
+                    out.add("user", u);
+                    json(ex, 200, out);
+                    return;
+                }
+                case "users.conversations": {
+                    String id = params.getOrDefault("user", "");
+                    JsonArray channels = new JsonArray();
+                    for (String c : memberships.getOrDefault(id, List.of())) {
+                        JsonObject ch = new JsonObject();
+                        ch.addProperty("id", c);
+                        ch.addProperty("is_channel", true);
+                        channels.add(ch);
+                    }
+                    out.addProperty("ok", true);
+                    out.add("channels", channels);
+                    JsonObject meta = new JsonObject();
+                    meta.addProperty("next_cursor", "");
+                    out.add("response_metadata", meta);
+                    json(ex, 200, out);
+                    return;
+                }
+                case "views.publish": {
+                    out.addProperty("ok", true);
+                    JsonObject v = new JsonObject();
+                    v.addProperty("id", "V0HOME");
+                    out.add("view", v);
+                    json(ex, 200, out);
+                    return;
+                }
+                case "chat.postEphemeral": {
+                    out.addProperty("ok", true);
+                    out.addProperty("message_ts", "1700000000.000300");
+                    json(ex, 200, out);
+                    return;
+                }
+                default:
+                    json(ex, 200, error("unknown_method"));
+            }
+        }
+    }
+
+    private void respond(HttpExchange ex) throws IOException {
+        try (ex) {
+            Map<String, String> params = params(ex);
+            if (record) {
+                params.put("_url", ex.getRequestURI().getPath());
+                calls.add(new Call(RESPOND, null, params, System.nanoTime()));
+            }
+            byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, ok.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(ok);
+            }
+        }
+    }
+
+    private Map<String, String> params(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> out = new LinkedHashMap<>();
+        String query = ex.getRequestURI().getRawQuery();
+        if (query != null) {
+            form(query, out);
+        }
+        if (type != null && type.startsWith("application/json")) {
+            JsonObject o = JsonParser.parseString(body).getAsJsonObject();
+            for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+                out.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : gson.toJson(e.getValue()));
+            }
+        } else if (!body.isEmpty()) {
+            form(body, out);
+        }
+        return out;
+    }
+
+    private static void form(String encoded, Map<String, String> out) {
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+    }
+
+    private static JsonObject error(String error) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ok", false);
+        o.addProperty("error", error);
+        return o;
+    }
+
+    private void json(HttpExchange ex, int status, JsonObject body) throws IOException {
+        byte[] bytes = gson.toJson(body).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream o = ex.getResponseBody()) {
+            o.write(bytes);
+        }
+    }
+
+    // ------------------------------------------------------------------ socket mode
+
+    private final class Socket extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+        final AtomicInteger opened = new AtomicInteger();
+        volatile WebSocket current;
+
+        Socket() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+            setReuseAddr(true);
+            setConnectionLostTimeout(0);
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            current = conn;
+            opened.incrementAndGet();
+            JsonObject hello = new JsonObject();
+            hello.addProperty("type", "hello");
+            hello.addProperty("num_connections", 1);
+            JsonObject info = new JsonObject();
+            info.addProperty("host", "fake");
+            hello.add("debug_info", info);
+            JsonObject ci = new JsonObject();
+            ci.addProperty("app_id", "A0FAKE");
+            hello.add("connection_info", ci);
+            conn.send(gson.toJson(hello));
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            long now = System.nanoTime();
+            java.util.regex.Matcher m = ENVELOPE_ID.matcher(message);
+            if (!m.find()) {
+                return;
+            }
+            Pending p = pending.remove(m.group(1));
+            if (p != null) {
+                p.future().complete(new Ack(message, now - p.sentNanos()));
+            }
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            if (current == conn) {
+                current = null;
+            }
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            // a client that went away; nothing to do
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        httpThreads.shutdownNow();
+        try {
+            socket.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The blocks of an ack's payload or a call's {@code blocks} as one text, for assertions. */
+    public static String text(JsonElement blocks) {
+        return blocks == null ? "" : blocks.toString();
+    }
+
+    /** Every button (action_id → value) in a blocks array. */
+    public static Map<String, String> buttons(JsonElement blocks) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (blocks == null || !blocks.isJsonArray()) {
+            return out;
+        }
+        for (JsonElement b : blocks.getAsJsonArray()) {
+            JsonObject block = b.getAsJsonObject();
+            if (block.has("elements") && "actions".equals(block.get("type").getAsString())) {
+                for (JsonElement e : block.getAsJsonArray("elements")) {
+                    JsonObject el = e.getAsJsonObject();
+                    out.put(el.get("action_id").getAsString(), el.get("value").getAsString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Recorded call lists can be long: a short view of them for failure messages. */
+    public String describe() {
+        List<String> out = new ArrayList<>();
+        for (Call c : calls) {
+            out.add(c.method());
+        }
+        return out.toString();
+    }
+}
