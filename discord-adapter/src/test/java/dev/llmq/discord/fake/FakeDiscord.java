@@ -263,6 +263,11 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(problems);
     }
 
+    /** Forgets the problems seen so far (each test checks its own). */
+    public void clearProblems() {
+        problems.clear();
+    }
+
     /** The messages the bot posted in a channel (deduplicated by nonce, as Discord does). */
     public List<DataObject> messages(long channelId) {
         return List.copyOf(messages.getOrDefault(channelId, List.of()));
