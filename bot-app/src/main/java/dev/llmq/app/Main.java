@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,14 +72,27 @@ public final class Main implements Callable<Integer> {
     /** Runs the CLI with the given environment and streams; returns the exit code. */
     static int execute(Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
                        boolean interactive, String... args) {
-        CommandLine cli = new CommandLine(new Main(env, in, out, err, interactive));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        return execute(new Main(env, in, out, err, interactive), args);
+    }
+
+    /** Runs the CLI on a prepared {@code Main} (tests keep it to stop {@code run}); returns the exit code. */
+    static int execute(Main main, String... args) {
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(new PrintWriter(main.stdout, true));
+        cli.setErr(new PrintWriter(main.stderr, true));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("llmq: " + ex.getMessage());
+            main.stderr.println("llmq: " + ex.getMessage());
             return EXIT_USAGE;
         });
         return cli.execute(args);
+    }
+
+    /** Completed to stop {@code run} (by the shutdown hook, or by a test). */
+    final CompletableFuture<Void> stop = new CompletableFuture<>();
+
+    /** The chat platforms {@code run} can start; each says whether the environment configures it. */
+    List<PlatformRunner> platforms() {
+        return List.of(new DiscordRunner());
     }
 
     @Override
@@ -199,6 +213,11 @@ public final class Main implements Callable<Integer> {
         }
 
         int run(Main main) {
+            List<PlatformRunner> runners = main.platforms().stream().filter(p -> p.configured(main.env))
+                    .collect(java.util.stream.Collectors.toList());
+            if (!runners.isEmpty()) {
+                return PlatformRunner.runAll(main, runners);
+            }
             List<String> configured = PlatformTokens.configured(main.env);
             if (configured.isEmpty()) {
                 main.stderr.println("llmq: no platform is configured. Set DISCORD_TOKEN for Discord, or "
