@@ -23,7 +23,7 @@ import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -80,15 +80,11 @@ public final class DiscordBot implements AutoCloseable {
         });
         CompletableFuture<Void> ready = new CompletableFuture<>();
         CompletableFuture<String> stopped = new CompletableFuture<>();
-        ListenerAdapter lifecycle = new ListenerAdapter() {
-            @Override
-            public void onReady(ReadyEvent event) {
+        EventListener lifecycle = event -> {
+            if (event instanceof ReadyEvent) {
                 ready.complete(null);
-            }
-
-            @Override
-            public void onShutdown(ShutdownEvent event) {
-                String why = "the gateway closed the connection (code " + event.getCloseCode() + ")";
+            } else if (event instanceof ShutdownEvent shutdown) {
+                String why = "the gateway closed the connection (code " + shutdown.getCloseCode() + ")";
                 ready.completeExceptionally(new IllegalStateException(why));
                 stopped.complete(why);
             }

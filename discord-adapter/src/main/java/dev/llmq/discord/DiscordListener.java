@@ -33,7 +33,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * memory); the daily commands, which may touch a store and post messages, are deferred and
  * finished on {@code slow}.
  */
-final class DiscordListener extends ListenerAdapter {
+final class DiscordListener implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
     static final int MAX_CHOICES = 25;
     /** What a member needs to set a channel's daily question (Discord shows the command to them; the server checks again). */
@@ -69,8 +70,19 @@ final class DiscordListener extends ListenerAdapter {
 
     // ------------------------------------------------------------------ events
 
+    /** Dispatches by type directly (cheaper than ListenerAdapter's reflective walk of the event's supertypes). */
     @Override
-    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    public void onEvent(GenericEvent event) {
+        if (event instanceof SlashCommandInteractionEvent slash) {
+            onSlashCommandInteraction(slash);
+        } else if (event instanceof ButtonInteractionEvent button) {
+            onButtonInteraction(button);
+        } else if (event instanceof CommandAutoCompleteInteractionEvent autocomplete) {
+            onCommandAutoCompleteInteraction(autocomplete);
+        }
+    }
+
+    void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Origin origin = origin(event);
         try {
             switch (event.getName()) {
@@ -94,8 +106,7 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
+    void onButtonInteraction(ButtonInteractionEvent event) {
         Origin origin = origin(event);
         try {
             answer(event, quizmaster.press(origin, event.getComponentId()));
@@ -104,8 +115,7 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         try {
             Lang lang = lang(origin(event));
             String typed = event.getFocusedOption().getValue();

@@ -30,26 +30,30 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
- * Benchmark harness (not a unit test): llmq's Discord bot against a bare JDA handler that replies
- * with a constant, both connected to the same fake Discord on 127.0.0.1, side by side in one run.
+ * Benchmark harness (not a unit test): llmq's Discord bot against bare JDA handlers that reply
+ * with a constant (a short text, and a question card as big as llmq's), all connected to the same
+ * fake Discord on 127.0.0.1, side by side in one run.
  * Latency is measured from the moment the fake sends INTERACTION_CREATE to the moment the
  * interaction callback reaches its REST API.
  *
  * <ol>
- *   <li>warm-up: {@code warmup} interactions each;</li>
- *   <li>latency: {@code n} interactions each, one at a time, alternating bot and bare;</li>
- *   <li>bursts: {@code bursts} rounds of 500 simultaneous interactions each, alternating; the
+ *   <li>warm-up: {@code warmup} interactions each in bursts, then 1000 one at a time, so that the
+ *       JIT has compiled every handler's path;</li>
+ *   <li>latency: {@code n} interactions each, one at a time, taking turns;</li>
+ *   <li>bursts: {@code bursts} rounds of 500 simultaneous interactions each, taking turns; the
  *       throughput is 500 over the time from the first INTERACTION_CREATE to the last callback.</li>
  * </ol>
  *
- * Arguments: {@code [n] [warmup] [bursts]} (default 3000 2000 5). See docs/benchmarks.md for the
+ * Arguments: {@code [n] [warmup] [bursts]} (default 3000 20000 5). See docs/benchmarks.md for the
  * command line and the figures.
  */
 public final class InteractionBenchmark {
     static final String BOT = "bench-bot-token";
     static final String BARE = "bench-bare-token";
+    static final String CARD = "bench-card-token";
     static final int BURST = 500;
 
     private InteractionBenchmark() {
@@ -57,11 +61,11 @@ public final class InteractionBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int bursts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         CapturedLogs.rootLevel(Level.WARN);
         QuestionBank bank = bank();
-        try (FakeDiscord fake = new FakeDiscord(BOT, BARE)) {
+        try (FakeDiscord fake = new FakeDiscord(BOT, BARE, CARD)) {
             fake.recording(false);
             Clock clock = Clock.systemUTC();
             DiscordBot bot = DiscordBot.start(DiscordSettings.fromEnv(Map.of(DiscordSettings.TOKEN, BOT,
@@ -71,44 +75,70 @@ public final class InteractionBenchmark {
                         return new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
                                 Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(publisher))));
                     }, Duration.ofSeconds(60));
-            JDA bare = JDABuilder.createLight(BARE, DiscordBot.INTENTS)
-                    .setRestConfig(new RestConfig().setBaseUrl(fake.apiUrl()))
-                    .setSessionController(new FixedGateway(fake.gatewayUrl()))
-                    .setEnableShutdownHook(false)
-                    .addEventListeners(new ListenerAdapter() {
-                        @Override
-                        public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-                            event.reply("pong").queue();
-                        }
-                    })
-                    .build().awaitReady();
+            JDA bare = bare(fake, BARE, event -> event.reply("pong").queue());
+            // The same constant, but as big as llmq's reply: an architecture question card, rendered once.
+            MessageCreateData card = DiscordRenderer.render(new Quizmaster(() -> bank, new Decks(new SecureRandom(), clock,
+                    Duration.ofDays(1), 10), new LangPolicy(Optional.empty())).handle(
+                    new dev.llmq.core.engine.Origin("discord", "g", "c", "u", "en-US", Optional.empty(), false),
+                    dev.llmq.core.engine.Command.Ask.topic("architecture"))).data();
+            JDA bareCard = bare(fake, CARD, event -> event.reply(card).queue());
             try {
                 System.out.printf(Locale.ROOT, "bank: %d questions; %d cores; java %s%n", bank.size(),
                         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-                for (int i = 0; i < warmup; i++) {
+                // Warm up until the JIT has compiled every handler's path (C2 needs ~10k calls):
+                // bursts first (fast), then one at a time.
+                for (int i = 0; i < warmup / BURST; i++) {
+                    burst(fake, BOT);
+                    burst(fake, BARE);
+                    burst(fake, CARD);
+                }
+                for (int i = 0; i < 1000; i++) {
                     one(fake, BOT);
                     one(fake, BARE);
+                    one(fake, CARD);
                 }
                 long[] botLat = new long[n];
                 long[] bareLat = new long[n];
+                long[] cardLat = new long[n];
                 for (int i = 0; i < n; i++) {
                     botLat[i] = one(fake, BOT);
                     bareLat[i] = one(fake, BARE);
+                    cardLat[i] = one(fake, CARD);
                 }
                 List<Burst> botBursts = new ArrayList<>();
                 List<Burst> bareBursts = new ArrayList<>();
+                List<Burst> cardBursts = new ArrayList<>();
                 for (int b = 0; b < bursts; b++) {
                     botBursts.add(burst(fake, BOT));
                     bareBursts.add(burst(fake, BARE));
+                    cardBursts.add(burst(fake, CARD));
                 }
-                report(n, botLat, bareLat, botBursts, bareBursts);
+                report(n, botLat, bareLat, cardLat, botBursts, bareBursts, cardBursts);
             } finally {
                 bot.close();
-                bare.shutdownNow();
-                bare.awaitShutdown(Duration.ofSeconds(5));
+                for (JDA j : List.of(bare, bareCard)) {
+                    j.shutdownNow();
+                    j.awaitShutdown(Duration.ofSeconds(5));
+                }
             }
         }
         System.exit(0);
+    }
+
+    /** A bare JDA client (same intents, same endpoints) with one slash-command handler. */
+    private static JDA bare(FakeDiscord fake, String token, java.util.function.Consumer<SlashCommandInteractionEvent> handler)
+            throws InterruptedException {
+        return JDABuilder.createLight(token, DiscordBot.INTENTS)
+                .setRestConfig(new RestConfig().setBaseUrl(fake.apiUrl()))
+                .setSessionController(new FixedGateway(fake.gatewayUrl()))
+                .setEnableShutdownHook(false)
+                .addEventListeners(new ListenerAdapter() {
+                    @Override
+                    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                        handler.accept(event);
+                    }
+                })
+                .build().awaitReady();
     }
 
     private static QuestionBank bank() throws Exception {
@@ -151,25 +181,28 @@ public final class InteractionBenchmark {
         return new Burst(end - start, sentAll, lat);
     }
 
-    private static void report(int n, long[] bot, long[] bare, List<Burst> botBursts, List<Burst> bareBursts) {
-        double botMed = pct(bot, 50);
-        double bareMed = pct(bare, 50);
-        double botP99 = pct(bot, 99);
-        double bareP99 = pct(bare, 99);
+    private static void report(int n, long[] bot, long[] bare, long[] card, List<Burst> botBursts,
+                               List<Burst> bareBursts, List<Burst> cardBursts) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "One at a time (%d each, alternating):%n%n", n);
-        System.out.println("| handler | interactions/s | median ms | p99 ms |");
-        System.out.println("| --- | ---: | ---: | ---: |");
-        System.out.printf(Locale.ROOT, "| llmq bot | %.0f | %.2f | %.2f |%n", 1000 / mean(bot), botMed, botP99);
-        System.out.printf(Locale.ROOT, "| bare JDA | %.0f | %.2f | %.2f |%n", 1000 / mean(bare), bareMed, bareP99);
-        System.out.printf(Locale.ROOT, "| ratio bot/bare | | %.2f | %.2f |%n", botMed / bareMed, botP99 / bareP99);
+        System.out.printf(Locale.ROOT, "One at a time (%d each, in turn):%n%n", n);
+        System.out.println("| handler | interactions/s | median ms | p99 ms | median vs bare | p99 vs bare |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+        row("llmq bot (`/llmq topic:architecture`)", bot, bare);
+        row("bare JDA, constant text (\"pong\")", bare, bare);
+        row("bare JDA, constant question card", card, bare);
         System.out.println();
         System.out.printf(Locale.ROOT, "Bursts of %d simultaneous interactions (%d rounds each, alternating; median round):%n%n",
                 BURST, botBursts.size());
         System.out.println("| handler | interactions/s | all answered in ms | of which the fake sending ms | median ms | p99 ms | slowest round ms |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         burstRow("llmq bot", botBursts);
-        burstRow("bare JDA", bareBursts);
+        burstRow("bare JDA, constant text", bareBursts);
+        burstRow("bare JDA, constant card", cardBursts);
+    }
+
+    private static void row(String name, long[] lat, long[] bare) {
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %.2f× | %.2f× |%n", name, 1000 / mean(lat), pct(lat, 50),
+                pct(lat, 99), pct(lat, 50) / pct(bare, 50), pct(lat, 99) / pct(bare, 99));
     }
 
     private static void burstRow(String name, List<Burst> bursts) {
