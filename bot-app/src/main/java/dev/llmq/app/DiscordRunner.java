@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * the persistent scheduler replaces it behind the same DailyDesk and DailyPublisher interfaces.
  */
 final class DiscordRunner implements PlatformRunner {
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Longer than JDA's 75 s wait for a server that does not load, so that JDA reports it first. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     @Override
     public String name() {

@@ -55,10 +55,14 @@ public final class DiscordSettings {
         String token = token(env);
         Optional<Long> guild = Optional.ofNullable(env.get(GUILD_ID)).filter(DiscordSettings::notBlank).map(String::strip)
                 .map(s -> {
-                    if (!s.matches("[0-9]{1,20}")) {
-                        throw new IllegalArgumentException(GUILD_ID + " must be a server id (digits only), not '" + s + "'");
+                    try {
+                        if (s.matches("[0-9]{1,20}")) {
+                            return Long.parseUnsignedLong(s);
+                        }
+                    } catch (NumberFormatException tooBig) {
+                        // falls through to the message below
                     }
-                    return Long.parseUnsignedLong(s);
+                    throw new IllegalArgumentException(GUILD_ID + " must be a server id (digits only), not '" + s + "'");
                 });
         Optional<String> api = url(env, API_URL, "http", "https").map(u -> u.endsWith("/") ? u : u + "/");
         Optional<String> gateway = url(env, GATEWAY_URL, "ws", "wss");

@@ -53,6 +53,7 @@ class DiscordSettingsTest {
         assertMessage("is empty", Map.of(DiscordSettings.TOKEN_FILE, empty.toString()));
         assertMessage("does not look like a bot token", Map.of(DiscordSettings.TOKEN, "abc def SECRET-PART"));
         assertMessage("DISCORD_GUILD_ID must be a server id", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GUILD_ID, "my-server"));
+        assertMessage("DISCORD_GUILD_ID must be a server id", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GUILD_ID, "99999999999999999999"));
         assertMessage("DISCORD_API_URL is not a http/https URL", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.API_URL, "ftp://x/"));
         assertMessage("DISCORD_GATEWAY_URL is not a ws/wss URL", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GATEWAY_URL, "http://x/"));
     }
