@@ -114,6 +114,7 @@ public final class InteractionBenchmark {
                     cardBursts.add(burst(fake, CARD));
                 }
                 report(n, botLat, bareLat, cardLat, botBursts, bareBursts, cardBursts);
+                ownWork(bank);
             } finally {
                 bot.close();
                 for (JDA j : List.of(bare, bareCard)) {
@@ -123,6 +124,40 @@ public final class InteractionBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * llmq's own CPU work per interaction, measured in-process on one thread (best of 5 rounds of
+     * 100,000): the core's answer plus the rendering, and the JSON body JDA then writes (which the
+     * bare handler replying with a constant card pays too).
+     */
+    private static void ownWork(QuestionBank bank) {
+        Quizmaster qm = new Quizmaster(() -> bank, new Decks(new SecureRandom(), Clock.systemUTC(), Duration.ofDays(30),
+                100_000), new LangPolicy(Optional.empty()));
+        dev.llmq.core.engine.Origin origin = new dev.llmq.core.engine.Origin("discord", "g", "c", "u", "en-US",
+                Optional.empty(), false);
+        double bestCore = Double.MAX_VALUE;
+        double bestJson = Double.MAX_VALUE;
+        long sink = 0;
+        int rounds = 100_000;
+        for (int round = 0; round < 5; round++) {
+            long t0 = System.nanoTime();
+            MessageCreateData last = null;
+            for (int i = 0; i < rounds; i++) {
+                last = DiscordRenderer.render(qm.handle(origin, dev.llmq.core.engine.Command.Ask.topic("architecture"))).data();
+                sink += last.getComponents().size();
+            }
+            long t1 = System.nanoTime();
+            for (int i = 0; i < rounds; i++) {
+                sink += last.toData().toJson().length;
+            }
+            long t2 = System.nanoTime();
+            bestCore = Math.min(bestCore, (t1 - t0) / 1e3 / rounds);
+            bestJson = Math.min(bestJson, (t2 - t1) / 1e3 / rounds);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "llmq's own work per interaction, in-process (best of 5 x %d): core + render %.1f µs;"
+                + " the reply's JSON body %.1f µs (%d)%n", rounds, bestCore, bestJson, sink % 10);
     }
 
     /** A bare JDA client (same intents, same endpoints) with one slash-command handler. */
