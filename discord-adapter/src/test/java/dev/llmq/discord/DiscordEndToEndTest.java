@@ -17,7 +17,6 @@ import dev.llmq.discord.fake.FakeDiscord.Interaction;
 import dev.llmq.discord.fake.FakeDiscord.Req;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -404,9 +403,5 @@ class DiscordEndToEndTest {
     private Req lastPost(long channel) {
         List<Req> posts = fake.requests("POST", "channels/" + channel + "/messages");
         return posts.get(posts.size() - 1);
-    }
-
-    static LocalDate today(java.time.Clock clock) {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 }

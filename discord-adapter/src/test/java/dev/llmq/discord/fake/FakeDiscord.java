@@ -1028,9 +1028,4 @@ public final class FakeDiscord implements AutoCloseable {
             c.socket.closeConnection(1006, "dropped by the test");
         }
     }
-
-    /** For messages the tests build by hand. */
-    public static DataObject copy(DataObject o) {
-        return DataObject.fromJson(o.toJson());
-    }
 }
