@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A chat platform that {@code llmq run} starts when the environment configures it. */
 interface PlatformRunner {
@@ -60,9 +61,14 @@ interface PlatformRunner {
         }
         CompletableFuture<Object> platformStopped = CompletableFuture.anyOf(
                 running.stream().map(Running::stopped).toArray(CompletableFuture<?>[]::new));
+        // On SIGTERM the JVM halts as soon as the hook returns, so the hook says goodbye itself.
+        AtomicBoolean said = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             main.stop.complete(null);
             running.forEach(Running::close);
+            if (said.compareAndSet(false, true)) {
+                main.stderr.println("llmq: stopped");
+            }
         }, "llmq-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -76,10 +82,14 @@ interface PlatformRunner {
             running.forEach(Running::close);
         }
         if (!main.stop.isDone()) {
-            main.stderr.println("llmq: stopped: " + platformStopped.join());
+            if (said.compareAndSet(false, true)) {
+                main.stderr.println("llmq: stopped: " + platformStopped.join());
+            }
             return Main.EXIT_INVALID;
         }
-        main.stderr.println("llmq: stopped");
+        if (said.compareAndSet(false, true)) {
+            main.stderr.println("llmq: stopped");
+        }
         return Main.EXIT_OK;
     }
 }
