@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,15 +77,23 @@ public final class Main implements Callable<Integer> {
     /** Runs the CLI with the given environment and streams; returns the exit code. */
     static int execute(Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
                        boolean interactive, String... args) {
-        CommandLine cli = new CommandLine(new Main(env, in, out, err, interactive));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        return execute(new Main(env, in, out, err, interactive), args);
+    }
+
+    /** Runs the CLI on a prepared {@code Main} (tests keep it to stop {@code run}); returns the exit code. */
+    static int execute(Main main, String... args) {
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(new PrintWriter(main.stdout, true));
+        cli.setErr(new PrintWriter(main.stderr, true));
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("llmq: " + ex.getMessage());
+            main.stderr.println("llmq: " + ex.getMessage());
             return EXIT_USAGE;
         });
         return cli.execute(args);
     }
+
+    /** Completed to stop {@code run} (by the shutdown hook, or by a test). */
+    final CompletableFuture<Void> stop = new CompletableFuture<>();
 
     @Override
     public Integer call() throws Exception {
@@ -138,7 +147,8 @@ public final class Main implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
         MemoryDailyDesk daily = new MemoryDailyDesk(() -> bank, decks, clock, publishers);
-        return new Quizmaster(() -> bank, decks, new LangPolicy(configuredDefaultLang()), Optional.of(daily));
+        return new Quizmaster(() -> bank, decks, new LangPolicy(explicitLang().or(this::configuredDefaultLang)),
+                Optional.of(daily));
     }
 
     @Command(name = "console", mixinStandardHelpOptions = true,
@@ -214,9 +224,9 @@ public final class Main implements Callable<Integer> {
         }
 
         int run(Main main) {
-            List<PlatformRunner> runners = new ArrayList<>();
+            List<PlatformRunner> runners;
             try {
-                SlackRunner.fromEnv(main.env).ifPresent(runners::add);
+                runners = Platforms.configured(main.env);
             } catch (IllegalArgumentException e) {
                 main.stderr.println("llmq: " + e.getMessage());
                 return EXIT_USAGE;
@@ -224,14 +234,8 @@ public final class Main implements Callable<Integer> {
             if (!runners.isEmpty()) {
                 return Platforms.run(main, runners);
             }
-            List<String> configured = PlatformTokens.configured(main.env);
-            if (configured.isEmpty()) {
-                main.stderr.println("llmq: no platform is configured. Set DISCORD_TOKEN for Discord, or "
-                        + "SLACK_BOT_TOKEN and SLACK_APP_TOKEN for Slack; or use 'llmq console'.");
-            } else {
-                main.stderr.println("llmq: " + String.join(" and ", configured)
-                        + " configured, but this build has no chat adapter yet; use 'llmq console'.");
-            }
+            main.stderr.println("llmq: no platform is configured. Set DISCORD_TOKEN for Discord, or "
+                    + "SLACK_BOT_TOKEN and SLACK_APP_TOKEN for Slack; or use 'llmq console'.");
             return EXIT_USAGE;
         }
     }

@@ -3,6 +3,7 @@ package dev.llmq.app;
 import dev.llmq.core.daily.DailyPublisher;
 import dev.llmq.core.engine.Quizmaster;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A chat platform that {@code llmq run} starts. {@code RunCmd} collects the configured ones; they
@@ -18,6 +19,17 @@ interface PlatformRunner extends AutoCloseable {
     /** Connects and starts answering; throws with a message fit for the user when it cannot. */
     void start(Quizmaster quizmaster) throws Exception;
 
+    /** Who we are connected as, for the start-up line. */
+    default String describe() {
+        return "the bot";
+    }
+
+    /** Completes, with the reason, when the platform stops on its own. */
+    default CompletableFuture<String> stopped() {
+        return new CompletableFuture<>();
+    }
+
+    /** Disconnects; safe to call twice. */
     @Override
     void close();
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,8 +35,7 @@ class SlackRunTest {
             Main main = new Main(env, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8), false);
             List<PlatformRunner> runners = List.of(SlackRunner.fromEnv(env).orElseThrow());
-            CountDownLatch stop = new CountDownLatch(1);
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Platforms.run(main, runners, stop));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Platforms.run(main, runners));
             fake.awaitConnections(1, WAIT);
 
             JsonObject question = fake.slashCommand("U0ADMIN", "C0RUN", "architecture").get(30, TimeUnit.SECONDS)
@@ -55,7 +53,7 @@ class SlackRunTest {
             assertTrue(fake.calls("chat.postMessage").stream().anyMatch(c -> "C0RUN".equals(c.params().get("channel"))),
                     "daily now posts through the Slack publisher wired into the desk");
 
-            stop.countDown();
+            main.stop.complete(null);
             assertEquals(0, exit.get(30, TimeUnit.SECONDS));
             String printed = err.toString(StandardCharsets.UTF_8);
             assertTrue(printed.contains("Slack started with"), printed);

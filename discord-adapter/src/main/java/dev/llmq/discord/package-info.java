@@ -1,2 +1,6 @@
-/** Discord adapter (JDA). Renders core replies as embeds and buttons; arrives with the Discord issue. */
+/**
+ * The Discord adapter, on JDA 6: translates slash commands, autocomplete and button presses into
+ * core calls, renders the core's replies as embeds and buttons, and publishes daily questions.
+ * It uses only the non-privileged {@code GUILDS} intent.
+ */
 package dev.llmq.discord;

@@ -1,0 +1,53 @@
+package dev.llmq.app;
+
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.DailyPost;
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.daily.PublishException;
+import dev.llmq.core.daily.Published;
+import dev.llmq.core.reply.AnswerCard;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A publisher whose platform connection arrives after the quizmaster is built (JDA creates the
+ * Discord publisher once it is connected). Until then a post fails as retryable.
+ */
+final class LatePublisher implements DailyPublisher {
+    private final String platform;
+    private volatile DailyPublisher target;
+
+    LatePublisher(String platform) {
+        this.platform = platform;
+    }
+
+    void connect(DailyPublisher publisher) {
+        if (!publisher.platform().equals(platform)) {
+            throw new IllegalArgumentException(publisher.platform() + " is not " + platform);
+        }
+        this.target = publisher;
+    }
+
+    private DailyPublisher target() throws PublishException {
+        DailyPublisher t = target;
+        if (t == null) {
+            throw new PublishException(platform + " is not connected yet", true, Optional.of(Duration.ofSeconds(30)), null);
+        }
+        return t;
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public Published postQuestion(DailyPost post) throws PublishException {
+        return target().postQuestion(post);
+    }
+
+    @Override
+    public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) throws PublishException {
+        target().postAnswer(channel, where, answer);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.llmq.app;
+
+import static dev.llmq.discord.fake.FakeDiscord.opt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.Topic;
+import dev.llmq.discord.fake.FakeDiscord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code llmq run} with DISCORD_* pointing at a fake Discord: the acceptance of the Discord issue, in-process. */
+class DiscordRunTest {
+    private static final String TOKEN = "MTA5ODc2NTQzMjE.planted.TOKEN_MUST_NOT_PRINT";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path BANK = Path.of("..", "questions.yaml");
+
+    @Test
+    void runWithNoPlatformSaysSoAndExits2() {
+        CliHarness r = CliHarness.run(Map.of(), "", "run");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("no platform is configured"), r.err());
+    }
+
+    @Test
+    void runRegistersLlmqAndAnswersFromTheBankUntilStopped() throws Exception {
+        QuestionBank bank = BankLoader.load(List.of(BANK));
+        try (FakeDiscord fake = new FakeDiscord(TOKEN)) {
+            Running run = Running.start(env(fake, Map.of()), "run");
+            FakeDiscord.Req put = fake.awaitRequest(r -> r.method().equals("PUT"), WAIT);
+            assertEquals("applications/" + fake.appId + "/guilds/" + fake.guild() + "/commands", put.path());
+            assertTrue(put.jsonArray().getObject(0).getString("name").equals("llmq"));
+
+            FakeDiscord.Interaction ask = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "architecture"));
+            DataObject card = ask.awaitCallback(WAIT).json().getObject("data");
+            String id = card.getArray("embeds").getObject(0).getObject("footer").getString("text");
+            Question q = bank.question(id).orElseThrow(() -> new AssertionError("not from the bank: " + id));
+            assertEquals("architecture", q.topicId());
+            assertEquals(q.prompt().en(), card.getArray("embeds").getObject(0).getString("description"));
+            String reveal = FakeDiscord.buttonIds(ask.message()).get(0);
+            assertEquals("reveal:" + id + ":en", reveal);
+
+            DataObject answer = fake.button(fake.member, ask.message(), reveal).awaitCallback(WAIT).json().getObject("data");
+            assertEquals(64, answer.getInt("flags") & 64, "ephemeral");
+            assertTrue(answer.getArray("embeds").getObject(0).getString("description").contains(q.answer().en()));
+
+            DataObject unknown = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "cooking"))
+                    .awaitCallback(WAIT).json().getObject("data");
+            String topics = bank.topics().stream().map(Topic::id).collect(Collectors.joining(", "));
+            assertTrue(unknown.getString("content").contains(topics), unknown.getString("content"));
+
+            assertEquals(0, run.stop(), run.err());
+            assertTrue(run.err().contains("llmq: Discord: connected as llmq"), run.err());
+            assertTrue(run.err().contains("llmq: stopped"), run.err());
+            assertFalse(run.err().contains("TOKEN_MUST_NOT_PRINT") || run.out().contains("TOKEN_MUST_NOT_PRINT"));
+            assertEquals(List.of(), fake.problems());
+        }
+    }
+
+    @Test
+    void aRefusedTokenExits1WithAClearMessageAndNoToken() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord("another-token")) {
+            CliHarness r = CliHarness.run(env(fake, Map.of()), "", "run");
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.err().contains("llmq: Discord did not start: Discord refused the bot token"), r.err());
+            assertFalse(r.err().contains("TOKEN_MUST_NOT_PRINT"), r.err());
+        }
+    }
+
+    @Test
+    void configurationMistakesExit2(@TempDir Path dir) {
+        CliHarness missing = CliHarness.run(Map.of("DISCORD_TOKEN_FILE", dir.resolve("nope").toString()), "", "run");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("DISCORD_TOKEN_FILE: cannot read"), missing.err());
+        CliHarness guild = CliHarness.run(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_GUILD_ID", "general"), "", "run");
+        assertEquals(2, guild.exitCode());
+        assertTrue(guild.err().contains("DISCORD_GUILD_ID must be a server id"), guild.err());
+        assertFalse(guild.err().contains("TOKEN_MUST_NOT_PRINT"), guild.err());
+    }
+
+    @Test
+    void theTokenFileWorksAndTheDefaultCommandIsRunWhenATokenIsSet(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        try (FakeDiscord fake = new FakeDiscord(TOKEN)) {
+            Map<String, String> env = env(fake, Map.of());
+            env.remove("DISCORD_TOKEN");
+            env.put("DISCORD_TOKEN_FILE", file.toString());
+            Running run = Running.start(env);
+            fake.awaitRequest(r -> r.method().equals("PUT"), WAIT);
+            assertEquals(4, fake.slash(fake.member, fake.general, "llmq-help").awaitCallback(WAIT).json().getInt("type"));
+            assertEquals(0, run.stop(), run.err());
+        }
+    }
+
+    private static Map<String, String> env(FakeDiscord fake, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DISCORD_TOKEN", TOKEN);
+        env.put("DISCORD_API_URL", fake.apiUrl());
+        env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
+        env.put("DISCORD_GUILD_ID", fake.guild());
+        env.put("LLMQ_QUESTIONS", BANK.toString());
+        env.putAll(extra);
+        return env;
+    }
+
+    /** {@code llmq args...} on a thread, with captured output, until {@link #stop()}. */
+    private record Running(Main main, CompletableFuture<Integer> exit, ByteArrayOutputStream outBytes,
+                           ByteArrayOutputStream errBytes) {
+        static Running start(Map<String, String> env, String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Main main = new Main(env, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), false);
+            return new Running(main, CompletableFuture.supplyAsync(() -> Main.execute(main, args)), out, err);
+        }
+
+        int stop() throws Exception {
+            main.stop.complete(null);
+            return exit.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        String out() {
+            return outBytes.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return errBytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.llmq.discord;
+
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.engine.Quizmaster;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running Discord bot: a JDA client with only the non-privileged {@code GUILDS} intent, the
+ * llmq listener, and the slash commands registered (in one server when {@code DISCORD_GUILD_ID}
+ * is set, else globally).
+ */
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
+    /**
+     * The gateway intents llmq adds: none. JDA always sends {@code GUILDS} (bit 0), which is not
+     * privileged and is all llmq needs: servers, channels, roles and its own member, for permission checks.
+     */
+    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
+    static final Duration REST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final JDA jda;
+    private final ExecutorService slow;
+    private final CompletableFuture<String> stopped;
+    private final List<Command> commands;
+    private final String scope;
+
+    private DiscordBot(JDA jda, ExecutorService slow, CompletableFuture<String> stopped, List<Command> commands,
+                       String scope) {
+        this.jda = jda;
+        this.slow = slow;
+        this.stopped = stopped;
+        this.commands = commands;
+        this.scope = scope;
+    }
+
+    /**
+     * Connects, waits for the gateway's READY (at most {@code readyTimeout}) and registers the commands.
+     *
+     * @param core builds the core around the Discord daily publisher
+     * @throws DiscordStartException with a message fit for the user
+     */
+    public static DiscordBot start(DiscordSettings settings, Function<DailyPublisher, Quizmaster> core,
+                                   Duration readyTimeout) throws DiscordStartException {
+        Objects.requireNonNull(settings);
+        AtomicReference<JDA> client = new AtomicReference<>();
+        Quizmaster quizmaster = core.apply(new DiscordPublisher(client::get, REST_TIMEOUT));
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService slow = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "llmq-discord-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        CompletableFuture<String> stopped = new CompletableFuture<>();
+        EventListener lifecycle = event -> {
+            if (event instanceof ReadyEvent) {
+                ready.complete(null);
+            } else if (event instanceof ShutdownEvent shutdown) {
+                String why = "the gateway closed the connection (code " + shutdown.getCloseCode() + ")";
+                ready.completeExceptionally(new IllegalStateException(why));
+                stopped.complete(why);
+            }
+        };
+        // Belt and braces: every message built by llmq sets allowed mentions to none already.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS)
+                .addEventListeners(new DiscordListener(quizmaster, slow), lifecycle)
+                .setEnableShutdownHook(false);
+        settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
+        settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url)));
+        JDA jda;
+        try {
+            jda = builder.build();
+        } catch (InvalidTokenException e) {
+            slow.shutdownNow();
+            throw new DiscordStartException("Discord refused the bot token (401 Unauthorized). Check "
+                    + DiscordSettings.TOKEN + " or " + DiscordSettings.TOKEN_FILE + ".", e);
+        } catch (RuntimeException e) {
+            slow.shutdownNow();
+            throw new DiscordStartException("cannot log in to Discord at "
+                    + settings.apiUrl().orElse(RestConfig.DEFAULT_BASE_URL) + ": " + e.getMessage(), e);
+        }
+        client.set(jda);
+        try {
+            ready.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            String scope;
+            CommandListUpdateAction update;
+            if (settings.guildId().isPresent()) {
+                Guild guild = jda.getGuildById(settings.guildId().get());
+                if (guild == null) {
+                    throw new DiscordStartException("the bot is not a member of server "
+                            + Long.toUnsignedString(settings.guildId().get()) + " (" + DiscordSettings.GUILD_ID
+                            + "): invite it with the URL in the README, or unset " + DiscordSettings.GUILD_ID, null);
+                }
+                update = guild.updateCommands();
+                scope = "server " + guild.getName() + " (" + guild.getId() + ")";
+            } else {
+                update = jda.updateCommands();
+                scope = "every server (global commands; new ones can take a while to appear)";
+            }
+            List<Command> commands = update.addCommands(DiscordCommands.all()).submit()
+                    .get(REST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("registered {} commands in {}", commands.size(), scope);
+            return new DiscordBot(jda, slow, stopped, commands, scope);
+        } catch (TimeoutException e) {
+            shutdown(jda, slow);
+            throw new DiscordStartException("no READY from the Discord gateway at "
+                    + settings.gatewayUrl().orElse("wss://gateway.discord.gg") + " within " + readyTimeout.toSeconds()
+                    + " s", e);
+        } catch (ExecutionException e) {
+            shutdown(jda, slow);
+            Throwable cause = e.getCause();
+            if (cause instanceof ErrorResponseException err) {
+                throw new DiscordStartException("Discord refused the slash commands: " + err.getErrorCode() + " "
+                        + err.getMeaning(), err);
+            }
+            throw new DiscordStartException("Discord did not start: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shutdown(jda, slow);
+            throw new DiscordStartException("interrupted while connecting to Discord", e);
+        } catch (DiscordStartException e) {
+            shutdown(jda, slow);
+            throw e;
+        }
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    /** The commands as Discord registered them. */
+    public List<Command> commands() {
+        return commands;
+    }
+
+    /** "llmq#0 (id 123), commands in server X" — for the startup line. */
+    public String describe() {
+        return jda.getSelfUser().getName() + " (id " + jda.getSelfUser().getId() + "), " + commands.size()
+                + " commands in " + scope;
+    }
+
+    /** Completes, with the reason, when the client stops on its own (for example when the token is revoked). */
+    public CompletableFuture<String> stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        shutdown(jda, slow);
+    }
+
+    private static void shutdown(JDA jda, ExecutorService slow) {
+        slow.shutdown();
+        jda.shutdown();
+        try {
+            if (!jda.awaitShutdown(Duration.ofSeconds(5))) {
+                jda.shutdownNow();
+                jda.awaitShutdown(Duration.ofSeconds(2));
+            }
+            slow.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.llmq.discord;
+
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.Msg;
+import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+
+/**
+ * The slash commands llmq registers: {@code /llmq}, {@code /llmq-daily}, {@code /llmq-topics} and
+ * {@code /llmq-help}. Descriptions come from {@link Msg} in both languages; the zh-CN names are
+ * here because they are identifiers Discord matches on, not prose.
+ */
+public final class DiscordCommands {
+    public static final String LLMQ = "llmq";
+    public static final String DAILY = "llmq-daily";
+    public static final String TOPICS = "llmq-topics";
+    public static final String HELP = "llmq-help";
+
+    public static final String SET = "set";
+    public static final String OFF = "off";
+    public static final String STATUS = "status";
+    public static final String NOW = "now";
+
+    public static final String TOPIC = "topic";
+    public static final String DIFFICULTY = "difficulty";
+    public static final String LANG = "lang";
+    public static final String PUBLIC = "public";
+    public static final String CHANNEL = "channel";
+    public static final String TIME = "time";
+    public static final String ZONE = "zone";
+    public static final String WEEKDAYS = "weekdays";
+    public static final String TOPICS_OPTION = "topics";
+
+    /** The value of the autocomplete choice "any topic". */
+    public static final String ANY_TOPIC = "*";
+
+    private static final DiscordLocale ZH = DiscordLocale.CHINESE_CHINA;
+
+    private DiscordCommands() {
+    }
+
+    public static List<CommandData> all() {
+        return List.of(llmq(), daily(), topics(), help());
+    }
+
+    static SlashCommandData llmq() {
+        return slash(LLMQ, null, Msg.CMD_LLMQ)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .addOptions(
+                        option(OptionType.STRING, TOPIC, "主题", Msg.OPT_TOPIC, true).setAutoComplete(true).setMaxLength(100),
+                        option(OptionType.INTEGER, DIFFICULTY, "难度", Msg.OPT_DIFFICULTY, false).addChoices(
+                                choice(Msg.DIFFICULTY_1, 1), choice(Msg.DIFFICULTY_2, 2), choice(Msg.DIFFICULTY_3, 3)),
+                        langOption(Msg.OPT_LANG),
+                        option(OptionType.BOOLEAN, PUBLIC, "公开", Msg.OPT_PUBLIC, false));
+    }
+
+    static SlashCommandData daily() {
+        OptionData channel = option(OptionType.CHANNEL, CHANNEL, "频道", Msg.OPT_CHANNEL, true)
+                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS);
+        OptionData optionalChannel = option(OptionType.CHANNEL, CHANNEL, "频道", Msg.OPT_CHANNEL, false)
+                .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS);
+        return slash(DAILY, "llmq-每日一题", Msg.CMD_DAILY)
+                .setContexts(InteractionContextType.GUILD)
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .addSubcommands(
+                        sub(SET, "设置", Msg.CMD_DAILY_SET).addOptions(
+                                channel,
+                                option(OptionType.STRING, TIME, "时间", Msg.OPT_TIME, true).setMaxLength(5),
+                                option(OptionType.STRING, ZONE, "时区", Msg.OPT_ZONE, true).setAutoComplete(true),
+                                option(OptionType.STRING, WEEKDAYS, "星期", Msg.OPT_WEEKDAYS, false).setAutoComplete(true),
+                                option(OptionType.STRING, TOPICS_OPTION, "主题列表", Msg.OPT_TOPICS, false).setAutoComplete(true),
+                                langOption(Msg.OPT_DAILY_LANG)),
+                        sub(OFF, "关闭", Msg.CMD_DAILY_OFF).addOptions(optionalChannel),
+                        sub(STATUS, "状态", Msg.CMD_DAILY_STATUS),
+                        sub(NOW, "立即发布", Msg.CMD_DAILY_NOW).addOptions(optionalChannel));
+    }
+
+    static SlashCommandData topics() {
+        return slash(TOPICS, "llmq-主题", Msg.CMD_TOPICS)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .addOptions(langOption(Msg.OPT_LANG));
+    }
+
+    static SlashCommandData help() {
+        return slash(HELP, "llmq-帮助", Msg.CMD_HELP)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .addOptions(langOption(Msg.OPT_LANG));
+    }
+
+    private static SlashCommandData slash(String name, String zhName, Msg description) {
+        SlashCommandData d = Commands.slash(name, description.text(Lang.EN))
+                .setDescriptionLocalization(ZH, description.text(Lang.ZH));
+        return zhName == null ? d : d.setNameLocalization(ZH, zhName);
+    }
+
+    private static SubcommandData sub(String name, String zhName, Msg description) {
+        return new SubcommandData(name, description.text(Lang.EN))
+                .setNameLocalization(ZH, zhName)
+                .setDescriptionLocalization(ZH, description.text(Lang.ZH));
+    }
+
+    private static OptionData option(OptionType type, String name, String zhName, Msg description, boolean required) {
+        return new OptionData(type, name, description.text(Lang.EN), required)
+                .setNameLocalization(ZH, zhName)
+                .setDescriptionLocalization(ZH, description.text(Lang.ZH));
+    }
+
+    private static OptionData langOption(Msg description) {
+        return option(OptionType.STRING, LANG, "语言", description, false).addChoices(
+                new Command.Choice("English", "en").setNameLocalization(ZH, "英文"),
+                new Command.Choice("中文", "zh"));
+    }
+
+    private static Command.Choice choice(Msg name, long value) {
+        return new Command.Choice(name.text(Lang.EN), value).setNameLocalization(ZH, name.text(Lang.ZH));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.llmq.discord;
+
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.reply.Action;
+import dev.llmq.core.reply.ActionKind;
+import dev.llmq.core.reply.AnswerCard;
+import dev.llmq.core.reply.HelpCard;
+import dev.llmq.core.reply.HintCard;
+import dev.llmq.core.reply.Notice;
+import dev.llmq.core.reply.QuestionCard;
+import dev.llmq.core.reply.Reply;
+import dev.llmq.core.reply.ScheduleCard;
+import dev.llmq.core.reply.TopicList;
+import java.awt.Color;
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * Renders core replies as Discord messages: questions, answers, topics, help and schedules as
+ * embeds; hints and notices as text; actions as buttons whose {@code custom_id} is the action id.
+ * Every message is built with allowed mentions set to none, so no text can ping anyone.
+ */
+public final class DiscordRenderer {
+    /** A rendered reply and whether only the requester should see it. */
+    public record Rendered(MessageCreateData data, boolean ephemeral) {
+    }
+
+    static final Color EASY = new Color(0x3BA55C);
+    static final Color MEDIUM = new Color(0xFAA61A);
+    static final Color HARD = new Color(0xED4245);
+    static final Color INFO = new Color(0x5865F2);
+
+    private DiscordRenderer() {
+    }
+
+    public static Rendered render(Reply reply) {
+        MessageCreateBuilder b = base();
+        if (reply instanceof QuestionCard q) {
+            b.setEmbeds(questionEmbed(q));
+        } else if (reply instanceof AnswerCard a) {
+            b.setEmbeds(answerEmbed(a));
+        } else if (reply instanceof HintCard h) {
+            b.setContent(cut("**" + Msg.HINT_TITLE.text(h.lang(), h.number(), h.total()) + ":** " + h.hint(),
+                    Message.MAX_CONTENT_LENGTH));
+        } else if (reply instanceof Notice n) {
+            b.setContent(cut((n.level() == Notice.Level.ERROR ? "⚠️ " : "") + n.text(), Message.MAX_CONTENT_LENGTH));
+        } else if (reply instanceof TopicList t) {
+            b.setEmbeds(topicsEmbed(t));
+        } else if (reply instanceof HelpCard h) {
+            b.setEmbeds(helpEmbed(h));
+        } else if (reply instanceof ScheduleCard c) {
+            b.setContent(cut(c.headline(), Message.MAX_CONTENT_LENGTH));
+            if (!c.entries().isEmpty()) {
+                b.setEmbeds(scheduleEmbed(c));
+            }
+        }
+        b.setComponents(buttons(reply.actions()));
+        return new Rendered(b.build(), reply.ephemeral());
+    }
+
+    /** A daily question: a title line with the date, the question embed and its buttons. */
+    static MessageCreateData dailyQuestion(QuestionCard q, java.time.LocalDate date) {
+        return base()
+                .setContent("**" + Msg.DAILY_TITLE_POST.text(q.lang(), date) + "**")
+                .setEmbeds(questionEmbed(q))
+                .setComponents(buttons(q.actions()))
+                .build();
+    }
+
+    /** The previous day's answer, posted in that day's thread. */
+    static MessageCreateData dailyAnswer(AnswerCard a) {
+        return base()
+                .setContent("**" + Msg.DAILY_ANSWER_IN_THREAD.text(a.lang()) + "**")
+                .setEmbeds(answerEmbed(a))
+                .setComponents(buttons(a.actions()))
+                .build();
+    }
+
+    private static MessageCreateBuilder base() {
+        return new MessageCreateBuilder()
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .mentionRepliedUser(false);
+    }
+
+    static MessageEmbed questionEmbed(QuestionCard q) {
+        return new EmbedBuilder()
+                .setTitle(cut(q.topicName() + " · " + q.difficultyLabel(), MessageEmbed.TITLE_MAX_LENGTH))
+                .setDescription(cut(q.prompt(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
+                .setColor(q.difficulty() <= 1 ? EASY : q.difficulty() == 2 ? MEDIUM : HARD)
+                .setFooter(q.questionId())
+                .build();
+    }
+
+    static MessageEmbed answerEmbed(AnswerCard a) {
+        EmbedBuilder e = new EmbedBuilder()
+                .setTitle(cut(Msg.ANSWER_TITLE.text(a.lang()) + " · " + a.topicName(), MessageEmbed.TITLE_MAX_LENGTH))
+                .setDescription(cut("**" + a.prompt() + "**\n\n" + a.answer(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
+                .setColor(INFO);
+        if (!a.keyPoints().isEmpty()) {
+            e.addField(Msg.KEY_POINTS.text(a.lang()),
+                    cut(a.keyPoints().stream().map(p -> "• " + p).collect(Collectors.joining("\n")),
+                            MessageEmbed.VALUE_MAX_LENGTH), false);
+        }
+        String footer = a.source().map(s -> Msg.SOURCE.text(a.lang(), s) + " · ").orElse("") + a.questionId();
+        return e.setFooter(cut(footer, MessageEmbed.TEXT_MAX_LENGTH)).build();
+    }
+
+    private static MessageEmbed topicsEmbed(TopicList t) {
+        StringBuilder d = new StringBuilder();
+        for (TopicList.Entry e : t.topics()) {
+            d.append('`').append(e.id()).append("` ").append(e.name()).append(" · ")
+                    .append(Msg.QUESTION_COUNT.text(t.lang(), e.questions()));
+            if (!e.aliases().isEmpty()) {
+                d.append(" · ").append(String.join(", ", e.aliases()));
+            }
+            d.append('\n');
+        }
+        EmbedBuilder b = new EmbedBuilder().setTitle(Msg.TOPICS_TITLE.text(t.lang()))
+                .setDescription(cut(d.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH)).setColor(INFO);
+        if (!t.topics().isEmpty()) {
+            b.setFooter(Msg.TOPICS_FOOTER.text(t.lang(), t.topics().get(0).id()));
+        }
+        return b.build();
+    }
+
+    private static MessageEmbed helpEmbed(HelpCard h) {
+        StringBuilder d = new StringBuilder();
+        for (HelpCard.Line l : h.lines()) {
+            d.append('`').append(l.usage()).append("` ").append(l.text()).append('\n');
+        }
+        d.append('\n').append(Msg.DISCORD_HELP_MORE.text(h.lang()));
+        return new EmbedBuilder().setTitle(Msg.HELP_TITLE.text(h.lang()))
+                .setDescription(cut(d.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH)).setColor(INFO).build();
+    }
+
+    private static MessageEmbed scheduleEmbed(ScheduleCard c) {
+        EmbedBuilder b = new EmbedBuilder().setTitle(Msg.DAILY_TITLE.text(c.lang())).setColor(INFO);
+        for (ScheduleCard.Entry e : c.entries()) {
+            if (b.getFields().size() == MessageEmbed.MAX_FIELD_AMOUNT) {
+                break;
+            }
+            long unix = e.next().getEpochSecond();
+            String name = e.time() + " " + e.zone().getId() + " · " + weekdays(e.weekdays());
+            String value = "<#" + e.channel() + "> · "
+                    + (e.topics().isEmpty() ? Msg.ALL_TOPICS.text(c.lang()) : String.join(", ", e.topics()))
+                    + "\n" + Msg.DAILY_NEXT.text(c.lang(), relative(unix) + " (<t:" + unix + ":f>)");
+            b.addField(cut(name, MessageEmbed.TITLE_MAX_LENGTH), cut(value, MessageEmbed.VALUE_MAX_LENGTH), false);
+        }
+        return b.build();
+    }
+
+    /** A Discord timestamp that each reader sees relative to now, in their own time zone: {@code <t:unix:R>}. */
+    static String relative(long unixSeconds) {
+        return "<t:" + unixSeconds + ":R>";
+    }
+
+    static String weekdays(Set<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "daily";
+        }
+        return days.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(","));
+    }
+
+    /** Buttons in rows of five; ids are the core's action ids (unique per message, at most 100 characters). */
+    static List<ActionRow> buttons(List<Action> actions) {
+        List<Button> buttons = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Action a : actions) {
+            if (!seen.add(a.id()) || buttons.size() == 25) {
+                continue;
+            }
+            String label = cut(a.label(), Button.LABEL_MAX_LENGTH);
+            buttons.add(a.kind() == ActionKind.REVEAL ? Button.primary(a.id(), label) : Button.secondary(a.id(), label));
+        }
+        return buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons);
+    }
+
+    /** Shortens text to {@code max} characters (UTF-16 units, as Discord counts), ending with an ellipsis. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+}

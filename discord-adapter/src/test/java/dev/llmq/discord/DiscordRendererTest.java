@@ -1,0 +1,91 @@
+package dev.llmq.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.reply.Action;
+import dev.llmq.core.reply.ActionKind;
+import dev.llmq.core.reply.AnswerCard;
+import dev.llmq.core.reply.HelpCard;
+import dev.llmq.core.reply.HintCard;
+import dev.llmq.core.reply.Notice;
+import dev.llmq.core.reply.QuestionCard;
+import dev.llmq.core.reply.Reply;
+import dev.llmq.core.reply.ScheduleCard;
+import dev.llmq.core.reply.TopicList;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every reply type renders within Discord's limits and can never mention anyone. */
+class DiscordRendererTest {
+    static Stream<Reply> everyReplyType() {
+        String huge = "x".repeat(9000);
+        List<Action> many = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            many.add(new Action(ActionKind.FOLLOW_UP, "ask:q" + i + ":en", "Follow-up: " + "y".repeat(90)));
+        }
+        return Stream.of(
+                new QuestionCard(Lang.EN, "q1", "architecture", "Architectures", 2, "medium", huge, many),
+                new AnswerCard(Lang.ZH, "q1", "架构", "问题？", huge, List.of(huge, "b"), Optional.of("src"), true, many),
+                new HintCard(Lang.EN, "q1", 1, 2, huge, many),
+                Notice.error(Lang.EN, "@everyone " + huge),
+                new TopicList(Lang.EN, List.of(new TopicList.Entry("a", "A", List.of("x"), 3)), true),
+                new HelpCard(Lang.ZH, List.of(new HelpCard.Line("/llmq", "出题")), true),
+                new ScheduleCard(Lang.EN, "Daily questions", List.of(new ScheduleCard.Entry("123", LocalTime.of(9, 0),
+                        ZoneId.of("Asia/Shanghai"), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(),
+                        Instant.ofEpochSecond(1_800_000_000L))), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyReplyType")
+    void rendersWithinLimitsAndWithoutMentions(Reply reply) {
+        DiscordRenderer.Rendered r = DiscordRenderer.render(reply);
+        MessageCreateData d = r.data();
+        assertEquals(reply.ephemeral(), r.ephemeral());
+        assertTrue(d.getAllowedMentions().isEmpty(), "allowed mentions: none");
+        assertFalse(d.isMentionRepliedUser());
+        assertTrue(d.getContent().length() <= 2000);
+        for (MessageEmbed e : d.getEmbeds()) {
+            assertTrue(e.isSendable(), "embed within limits");
+        }
+        assertTrue(d.getComponents().size() <= 5);
+    }
+
+    @Test
+    void scheduleTimesAreRelativeDiscordTimestamps() {
+        Reply card = everyReplyType().filter(r -> r instanceof ScheduleCard).findFirst().orElseThrow();
+        String field = DiscordRenderer.render(card).data().getEmbeds().get(0).getFields().get(0).getValue();
+        assertTrue(field.contains("<t:1800000000:R>"), field);
+        assertTrue(field.contains("<#123>"), field);
+    }
+
+    @Test
+    void buttonsCarryTheActionIdsInOrderFiveToARow() {
+        Reply q = everyReplyType().findFirst().orElseThrow();
+        MessageCreateData d = DiscordRenderer.render(q).data();
+        assertEquals(2, d.getComponents().size());
+        assertEquals("ask:q0:en", d.getComponents().get(0).asActionRow().getButtons().get(0).getCustomId());
+        assertEquals(80, d.getComponents().get(0).asActionRow().getButtons().get(0).getLabel().length(), "labels cut to 80");
+    }
+
+    @Test
+    void cutKeepsSurrogatePairsWhole() {
+        assertEquals("ab…", DiscordRenderer.cut("ab😀cd", 3));
+        assertEquals("abc", DiscordRenderer.cut("abc", 3));
+        assertEquals("a…", DiscordRenderer.cut("a😀", 2));
+    }
+}

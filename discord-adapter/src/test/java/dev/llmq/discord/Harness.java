@@ -1,0 +1,86 @@
+package dev.llmq.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.MemoryDailyDesk;
+import dev.llmq.core.engine.Decks;
+import dev.llmq.core.engine.Quizmaster;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
+import dev.llmq.discord.fake.CapturedLogs;
+import dev.llmq.discord.fake.FakeDiscord;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** The real bot (JDA and all) connected to a {@link FakeDiscord}, with the fixture bank and a hand-moved clock. */
+final class Harness implements AutoCloseable {
+    static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.fake-token.DO_NOT_LOG_ME";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    final FakeDiscord fake;
+    final MutableClock clock;
+    final QuestionBank bank;
+    final DiscordBot bot;
+    final int logMark;
+
+    private Harness(FakeDiscord fake, MutableClock clock, QuestionBank bank, DiscordBot bot, int logMark) {
+        this.fake = fake;
+        this.clock = clock;
+        this.bank = bank;
+        this.bot = bot;
+        this.logMark = logMark;
+    }
+
+    static Harness start() throws Exception {
+        return start(Map.of());
+    }
+
+    static Harness start(Map<String, String> extraEnv) throws Exception {
+        int mark = CapturedLogs.mark();
+        FakeDiscord fake = new FakeDiscord(TOKEN);
+        MutableClock clock = new MutableClock(Fixtures.EPOCH);
+        QuestionBank bank = Fixtures.fixtureBank();
+        try {
+            DiscordBot bot = DiscordBot.start(DiscordSettings.fromEnv(env(fake, extraEnv)), publisher -> {
+                Decks decks = Decks.seeded(7, clock);
+                return new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
+                        Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(publisher))));
+            }, WAIT);
+            return new Harness(fake, clock, bank, bot, mark);
+        } catch (Exception | Error e) {
+            fake.close();
+            throw e;
+        }
+    }
+
+    static Map<String, String> env(FakeDiscord fake, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put(DiscordSettings.TOKEN, TOKEN);
+        env.put(DiscordSettings.API_URL, fake.apiUrl());
+        env.put(DiscordSettings.GATEWAY_URL, fake.gatewayUrl());
+        env.put(DiscordSettings.GUILD_ID, fake.guild());
+        env.putAll(extra);
+        return env;
+    }
+
+    /** No protocol problems at the fake, and no WARN or ERROR line in the logs (JDA's or ours) since {@code mark}. */
+    void assertClean(int mark, Predicate<CapturedLogs.Line> allowed) {
+        assertEquals(List.of(), fake.problems(), "protocol problems at the fake Discord");
+        List<CapturedLogs.Line> warnings = CapturedLogs.warnings(mark, allowed);
+        assertEquals("", warnings.stream().map(Object::toString).collect(Collectors.joining("\n")),
+                "WARN/ERROR lines in the logs");
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        fake.close();
+    }
+}
