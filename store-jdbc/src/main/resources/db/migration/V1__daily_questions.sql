@@ -50,6 +50,7 @@ CREATE TABLE daily_posts (
 );
 CREATE INDEX daily_posts_next_attempt_at ON daily_posts (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
 CREATE INDEX daily_posts_reveal_at ON daily_posts (reveal_at) WHERE reveal_at IS NOT NULL;
+CREATE INDEX daily_posts_waiting ON daily_posts (platform, channel) WHERE answer_state = 'WAITING';
 
 -- Each channel's daily-question history: the questions asked in the current round.
 CREATE TABLE channel_decks (

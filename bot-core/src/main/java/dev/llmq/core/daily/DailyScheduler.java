@@ -247,16 +247,24 @@ public final class DailyScheduler implements AutoCloseable {
         Counters c = new Counters();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
-            List<PostRecord> work = new ArrayList<>(store.claimDue(now, settings.batch(), lease(now),
-                    (due, deck) -> plan(due, deck, now, c)));
-            c.claimed.addAndGet(work.size());
-            if (work.size() < settings.batch()) {
-                work.addAll(store.takeRetries(now, settings.batch() - work.size(), lease(now)));
-            }
-            if (work.isEmpty()) {
+            AtomicInteger planned = new AtomicInteger();
+            List<PostRecord> claimed = store.claimDue(now, settings.batch(), lease(now), (due, deck) -> {
+                planned.incrementAndGet();
+                return plan(due, deck, now, c);
+            });
+            c.claimed.addAndGet(claimed.size());
+            int wanted = settings.batch() - claimed.size();
+            List<PostRecord> retries = wanted > 0 ? store.takeRetries(now, wanted, lease(now)) : List.of();
+            List<PostRecord> work = new ArrayList<>(claimed);
+            work.addAll(retries);
+            forEach(work, p -> send(p, c));
+            // Go on while a batch was full or posts were claimed (a late schedule may be due again at once);
+            // what falls due later waits for the next tick.
+            boolean moreDue = planned.get() >= settings.batch() || !claimed.isEmpty();
+            boolean moreRetries = wanted > 0 && retries.size() == wanted;
+            if (!moreDue && !moreRetries) {
                 break;
             }
-            forEach(work, p -> send(p, c));
         }
         revealDue(c);
         return c.report();
@@ -270,6 +278,9 @@ public final class DailyScheduler implements AutoCloseable {
                 break;
             }
             forEach(due, p -> reveal(p, c));
+            if (due.size() < settings.batch()) {
+                break;
+            }
         }
     }
 

@@ -70,12 +70,14 @@ public final class JdbcStore implements Store {
     private static final int IN_CHUNK = 200;
 
     enum Dialect {
-        SQLITE(""), POSTGRES(" FOR UPDATE SKIP LOCKED");
+        SQLITE("", "rowid"), POSTGRES(" FOR UPDATE SKIP LOCKED", "ctid");
 
         final String skipLocked;
+        final String rowId;
 
-        Dialect(String skipLocked) {
+        Dialect(String skipLocked, String rowId) {
             this.skipLocked = skipLocked;
+            this.rowId = rowId;
         }
 
         String lock() {
@@ -281,8 +283,11 @@ public final class JdbcStore implements Store {
         }
     }
 
-    /** Runs a read in autocommit mode (no write lock on SQLite). */
-    <T> T read(SqlWork<T> work) {
+    /**
+     * Runs {@code work} in autocommit mode: each statement is its own transaction (no write lock
+     * held across statements on SQLite, one round trip less on PostgreSQL).
+     */
+    <T> T auto(SqlWork<T> work) {
         try (Connection c = ds.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -328,6 +333,41 @@ public final class JdbcStore implements Store {
         });
     }
 
+    /** Creates or replaces many schedules in one transaction (imports, benchmarks). */
+    public void putSchedules(List<StoredSchedule> schedules) {
+        tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO schedules (platform, channel, space, local_time, "
+                    + "zone_id, weekdays, topics, lang, thread, reveal_after_s, created_by, created_at, next_fire_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO UPDATE SET "
+                    + "next_fire_at = excluded.next_fire_at")) {
+                int n = 0;
+                for (StoredSchedule st : schedules) {
+                    Schedule s = st.schedule();
+                    int i = 1;
+                    ps.setString(i++, s.channel().platform());
+                    ps.setString(i++, s.channel().channel());
+                    ps.setString(i++, s.channel().space());
+                    ps.setString(i++, s.time().toString());
+                    ps.setString(i++, s.zone().getId());
+                    ps.setString(i++, encodeDays(s.weekdays()));
+                    ps.setString(i++, String.join(" ", s.topics()));
+                    setNullable(ps, i++, s.lang().map(Lang::code).orElse(null));
+                    ps.setInt(i++, s.thread() ? 1 : 0);
+                    setNullableLong(ps, i++, s.revealAfter().map(Duration::getSeconds).orElse(null));
+                    ps.setString(i++, s.createdBy());
+                    ps.setLong(i++, clock.millis());
+                    ps.setLong(i, st.nextFireAt().toEpochMilli());
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     @Override
     public boolean removeSchedule(ChannelRef channel) {
         return tx(c -> {
@@ -341,7 +381,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<StoredSchedule> schedule(ChannelRef channel) {
-        return read(c -> {
+        return auto(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SCHEDULE_COLS + SCHEDULE_FROM
                     + " WHERE s.platform = ? AND s.channel = ?")) {
                 ps.setString(1, channel.platform());
@@ -355,7 +395,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<StoredSchedule> schedules(String platform, String space) {
-        return read(c -> {
+        return auto(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SCHEDULE_COLS + SCHEDULE_FROM
                     + " WHERE s.platform = ? AND s.space = ? ORDER BY s.channel")) {
                 ps.setString(1, platform);
@@ -377,7 +417,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<Instant> nextFireAt() {
-        return read(c -> {
+        return auto(c -> {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT MIN(next_fire_at) FROM schedules")) {
                 rs.next();
@@ -427,9 +467,23 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<PostRecord> claimDue(Instant now, int limit, Lease lease, ClaimPlanner planner) {
+        boolean anyDue = auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM schedules WHERE next_fire_at <= ? LIMIT 1")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+        if (!anyDue) {
+            return List.of(); // the common tick: one indexed look-up, no transaction
+        }
         return tx(c -> {
             List<Due> due = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCHEDULE_COLS + SCHEDULE_FROM
+            Map<ChannelRef, DeckState> decks = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCHEDULE_COLS
+                    + ", d.deck_round, d.asked, d.last_question" + SCHEDULE_FROM
+                    + " LEFT JOIN channel_decks d ON d.platform = s.platform AND d.channel = s.channel"
                     + " WHERE s.next_fire_at <= ? ORDER BY s.next_fire_at LIMIT ?"
                     + (dialect == Dialect.POSTGRES ? " FOR UPDATE OF s SKIP LOCKED" : ""))) {
                 ps.setLong(1, now.toEpochMilli());
@@ -438,7 +492,12 @@ public final class JdbcStore implements Store {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         try {
-                            due.add(new Due(rs.getString("platform"), rs.getString("channel"), schedule(rs)));
+                            Due d = new Due(rs.getString("platform"), rs.getString("channel"), schedule(rs));
+                            due.add(d);
+                            rs.getInt("deck_round");
+                            if (!rs.wasNull()) {
+                                decks.put(d.schedule().schedule().channel(), deck(rs));
+                            }
                         } catch (RuntimeException e) {
                             log.error("unreadable schedule {}:{}, looked at again in a day: {}", rs.getString("platform"),
                                     rs.getString("channel"), e.toString());
@@ -459,8 +518,6 @@ public final class JdbcStore implements Store {
             if (due.isEmpty()) {
                 return List.of();
             }
-            Map<ChannelRef, DeckState> decks = decks(c, due.stream().map(d -> d.schedule().schedule().channel())
-                    .collect(Collectors.toList()));
             List<PostRecord> wanted = new ArrayList<>();
             List<DeckState> deckAfter = new ArrayList<>();
             try (PreparedStatement advance = c.prepareStatement(
@@ -489,6 +546,7 @@ public final class JdbcStore implements Store {
                 }
             }
             putDecks(c, newDecks);
+            answersDue(c, claimed, now);
             return claimed;
         });
     }
@@ -589,6 +647,14 @@ public final class JdbcStore implements Store {
     @Override
     public NowClaim claimNow(ChannelRef channel, LocalDate date, Lease lease, Function<DeckState, NewPost> draw) {
         return tx(c -> {
+            // The schedule's row lock serialises this with the scheduler's claims of the channel
+            // (which hold it), so the channel's history is updated by one of them at a time.
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM schedules WHERE platform = ? AND channel = ?"
+                    + dialect.lock())) {
+                ps.setString(1, channel.platform());
+                ps.setString(2, channel.channel());
+                ps.executeQuery().close();
+            }
             Optional<PostRecord> existing = post(c, channel, date, dialect.lock());
             if (existing.isPresent() && (existing.get().state() == PostState.SENT
                     || existing.get().state() == PostState.PENDING)) {
@@ -618,6 +684,7 @@ public final class JdbcStore implements Store {
                 return new NowClaim.Exists(post(c, channel, date, "").orElseThrow());
             }
             putDecks(c, Map.of(channel, np.deckAfter()));
+            answersDue(c, List.of(p), np.fireAt());
             return new NowClaim.Claimed(p);
         });
     }
@@ -632,37 +699,33 @@ public final class JdbcStore implements Store {
         return take("reveal_at", "answer_state = 'DUE'", now, limit, lease);
     }
 
-    /** Selects rows whose {@code column} time has passed (skipping rows other replicas hold) and leases them. */
+    /**
+     * Leases rows whose {@code column} time has passed, in one statement: an UPDATE of the rows a
+     * sub-select picks through the partial index on {@code column} (oldest first; on PostgreSQL
+     * skipping rows that other replicas hold), returning them.
+     */
     private List<PostRecord> take(String column, String condition, Instant now, int limit, Lease lease) {
         if (limit <= 0) {
             return List.of();
         }
-        return tx(c -> {
+        String pick = "SELECT " + dialect.rowId + " FROM daily_posts WHERE " + column + " IS NOT NULL AND " + column
+                + " <= ? AND " + condition + " ORDER BY " + column + " LIMIT ?" + dialect.skipLocked;
+        String where = dialect == Dialect.POSTGRES ? "ctid = ANY(ARRAY(" + pick + "))" : "rowid IN (" + pick + ")";
+        return auto(c -> {
             List<PostRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + POST_COLS + " FROM daily_posts WHERE " + column
-                    + " IS NOT NULL AND " + column + " <= ? AND " + condition + " ORDER BY " + column + " LIMIT ?"
-                    + dialect.skipLocked)) {
-                ps.setLong(1, now.toEpochMilli());
-                ps.setInt(2, limit);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET " + column + " = ?, claimed_by = ? "
+                    + "WHERE " + where + " RETURNING " + POST_COLS)) {
+                ps.setLong(1, lease.until().toEpochMilli());
+                ps.setString(2, lease.owner());
+                ps.setLong(3, now.toEpochMilli());
+                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(post(rs));
                     }
                 }
             }
-            if (out.isEmpty()) {
-                return out;
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET " + column + " = ?, claimed_by = ? "
-                    + "WHERE platform = ? AND channel = ? AND local_date = ?")) {
-                for (PostRecord p : out) {
-                    ps.setLong(1, lease.until().toEpochMilli());
-                    ps.setString(2, lease.owner());
-                    setKey(ps, 3, p.channel(), p.localDate());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            out.sort(java.util.Comparator.comparing(PostRecord::fireAt));
             return out;
         });
     }
@@ -671,42 +734,56 @@ public final class JdbcStore implements Store {
 
     @Override
     public void markSent(ChannelRef channel, LocalDate date, Published where, Instant postedAt, int attempts) {
-        tx(c -> {
-            Optional<PostRecord> row = post(c, channel, date, dialect.lock());
-            if (row.isEmpty()) {
-                throw new SQLException("no post " + channel + " " + date);
-            }
-            boolean later;
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM daily_posts WHERE platform = ? AND channel = ? "
-                    + "AND local_date > ? AND state = 'SENT' LIMIT 1")) {
-                setKey(ps, 1, channel, date);
-                try (ResultSet rs = ps.executeQuery()) {
-                    later = rs.next();
-                }
-            }
-            Optional<Duration> delay = row.get().revealAfter();
-            AnswerState answer = delay.isPresent() || later ? AnswerState.DUE : AnswerState.WAITING;
-            Instant revealAt = delay.map(postedAt::plus).orElse(later ? postedAt : null);
+        // One statement. The answer is due after the post's reveal delay; with none, it waits for the
+        // channel's next post (whose claim makes it due), or is due now when a later post was claimed
+        // already (posts may complete out of order).
+        long at = postedAt.toEpochMilli();
+        auto(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET state = 'SENT', attempts = ?, "
                     + "next_attempt_at = NULL, claimed_by = NULL, last_error = NULL, message_ref = ?, thread_ref = ?, "
-                    + "posted_at = ?, answer_state = ?, reveal_at = ? WHERE platform = ? AND channel = ? AND local_date = ?")) {
-                ps.setInt(1, attempts);
-                ps.setString(2, where.messageRef());
-                setNullable(ps, 3, where.threadRef().orElse(null));
-                ps.setLong(4, postedAt.toEpochMilli());
-                ps.setString(5, answer.name());
-                setNullableLong(ps, 6, revealAt == null ? null : revealAt.toEpochMilli());
-                setKey(ps, 7, channel, date);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET answer_state = 'DUE', reveal_at = ? "
-                    + "WHERE platform = ? AND channel = ? AND local_date < ? AND answer_state = 'WAITING'")) {
-                ps.setLong(1, postedAt.toEpochMilli());
-                setKey(ps, 2, channel, date);
-                ps.executeUpdate();
+                    + "posted_at = ?, "
+                    + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
+                    + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
+                    + "WHEN " + LATER_POST + " THEN ? ELSE NULL END "
+                    + "WHERE platform = ? AND channel = ? AND local_date = ?")) {
+                int i = 1;
+                ps.setInt(i++, attempts);
+                ps.setString(i++, where.messageRef());
+                setNullable(ps, i++, where.threadRef().orElse(null));
+                ps.setLong(i++, at);
+                setKey(ps, i, channel, date);
+                i += 3;
+                ps.setLong(i++, at);
+                setKey(ps, i, channel, date);
+                i += 3;
+                ps.setLong(i++, at);
+                setKey(ps, i, channel, date);
+                if (ps.executeUpdate() == 0) {
+                    throw new SQLException("no post " + channel + " " + date);
+                }
             }
             return null;
         });
+    }
+
+    /** The channel has a later post (three parameters: the post's key). */
+    private static final String LATER_POST = "EXISTS (SELECT 1 FROM daily_posts l WHERE l.platform = ? AND l.channel = ? "
+            + "AND l.local_date > ?)";
+
+    /** A new post of a channel makes the answers that waited for it due now. */
+    private static void answersDue(Connection c, List<PostRecord> newPosts, Instant now) throws SQLException {
+        if (newPosts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET answer_state = 'DUE', reveal_at = ? "
+                + "WHERE platform = ? AND channel = ? AND answer_state = 'WAITING' AND local_date < ?")) {
+            for (PostRecord p : newPosts) {
+                ps.setLong(1, now.toEpochMilli());
+                setKey(ps, 2, p.channel(), p.localDate());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override
@@ -748,7 +825,7 @@ public final class JdbcStore implements Store {
 
     /** An update whose leading parameters are {@code values}, followed by the post's key. */
     private void update(String sql, ChannelRef channel, LocalDate date, Object... values) {
-        tx(c -> {
+        auto(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (Object v : values) {
@@ -781,7 +858,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<PostRecord> post(ChannelRef channel, LocalDate date) {
-        return read(c -> post(c, channel, date, ""));
+        return auto(c -> post(c, channel, date, ""));
     }
 
     private Optional<PostRecord> post(Connection c, ChannelRef channel, LocalDate date, String lock) throws SQLException {
@@ -796,7 +873,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<PostRecord> posts(ChannelRef channel) {
-        return read(c -> {
+        return auto(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + POST_COLS + " FROM daily_posts "
                     + "WHERE platform = ? AND channel = ? ORDER BY local_date")) {
                 ps.setString(1, channel.platform());
@@ -827,7 +904,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public DeckState deck(ChannelRef channel) {
-        return read(c -> decks(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY));
+        return auto(c -> decks(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY));
     }
 
     // ------------------------------------------------------------------ progress and settings
@@ -852,7 +929,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<UserProgress> progress(String platform, String space, String user) {
-        return read(c -> {
+        return auto(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT question_id, reveals, first_revealed_at, "
                     + "last_revealed_at, grade FROM user_progress WHERE platform = ? AND space = ? AND user_id = ? "
                     + "ORDER BY last_revealed_at DESC, question_id")) {
@@ -876,7 +953,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public SpaceSettings settings(String platform, String space) {
-        return read(c -> {
+        return auto(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT default_lang, public_reveals FROM space_settings "
                     + "WHERE platform = ? AND space = ?")) {
                 ps.setString(1, platform);
