@@ -12,6 +12,7 @@ import dev.llmq.core.store.DeckState;
 import dev.llmq.core.store.Lease;
 import dev.llmq.core.store.NewPost;
 import dev.llmq.core.store.NowClaim;
+import dev.llmq.core.store.Outcome;
 import dev.llmq.core.store.PostRecord;
 import dev.llmq.core.store.PostState;
 import dev.llmq.core.store.StoredSchedule;
@@ -248,9 +249,14 @@ public final class DailyScheduler implements AutoCloseable {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
             AtomicInteger planned = new AtomicInteger();
+            AtomicInteger dueAgain = new AtomicInteger();
             List<PostRecord> claimed = store.claimDue(now, settings.batch(), lease(now), (due, deck) -> {
                 planned.incrementAndGet();
-                return plan(due, deck, now, c);
+                ClaimPlanner.Plan plan = plan(due, deck, now, c);
+                if (!plan.nextFireAt().isAfter(now)) {
+                    dueAgain.incrementAndGet();
+                }
+                return plan;
             });
             c.claimed.addAndGet(claimed.size());
             int wanted = settings.batch() - claimed.size();
@@ -258,9 +264,9 @@ public final class DailyScheduler implements AutoCloseable {
             List<PostRecord> work = new ArrayList<>(claimed);
             work.addAll(retries);
             forEach(work, p -> send(p, c));
-            // Go on while a batch was full or posts were claimed (a late schedule may be due again at once);
-            // what falls due later waits for the next tick.
-            boolean moreDue = planned.get() >= settings.batch() || !claimed.isEmpty();
+            // Go on while a batch was full or a late schedule is due again at once (a catch-up window
+            // longer than a day); what falls due later waits for the next tick.
+            boolean moreDue = planned.get() >= settings.batch() || dueAgain.get() > 0;
             boolean moreRetries = wanted > 0 && retries.size() == wanted;
             if (!moreDue && !moreRetries) {
                 break;
@@ -419,7 +425,7 @@ public final class DailyScheduler implements AutoCloseable {
                 int attempts = p.attempts() + 1;
                 try {
                     Published where = publisher.postQuestion(post);
-                    store.markSent(p.channel(), p.localDate(), where, clock.instant(), attempts);
+                    record(new Outcome.Sent(p.channel(), p.localDate(), where, clock.instant(), attempts));
                     c.sent.incrementAndGet();
                     return;
                 } catch (PublishException e) {
@@ -438,6 +444,52 @@ public final class DailyScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             // The store failed: the post keeps its lease and is taken over when the lease passes.
             log.error("daily {} {}: could not record the outcome: {}", p.channel(), p.localDate(), e.toString(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ recording (group commit)
+
+    /** An outcome waiting to be written, and whether it was. */
+    private static final class Pending {
+        final Outcome outcome;
+        boolean written;
+        RuntimeException failure;
+
+        Pending(Outcome outcome) {
+            this.outcome = outcome;
+        }
+    }
+
+    private final Object writeLock = new Object();
+    private final List<Pending> pending = new ArrayList<>();
+
+    /**
+     * Writes an outcome before returning, so that a sender never moves on with an unrecorded post.
+     * Senders that finish while another one writes are written together with the next write
+     * (group commit): the same guarantee, fewer transactions.
+     */
+    private void record(Outcome outcome) {
+        Pending mine = new Pending(outcome);
+        synchronized (pending) {
+            pending.add(mine);
+        }
+        synchronized (writeLock) {
+            if (!mine.written && mine.failure == null) {
+                List<Pending> group;
+                synchronized (pending) {
+                    group = new ArrayList<>(pending);
+                    pending.clear();
+                }
+                try {
+                    store.recordAll(group.stream().map(x -> x.outcome).collect(Collectors.toList()));
+                    group.forEach(x -> x.written = true);
+                } catch (RuntimeException e) {
+                    group.forEach(x -> x.failure = e);
+                }
+            }
+            if (mine.failure != null) {
+                throw mine.failure;
+            }
         }
     }
 
@@ -529,7 +581,7 @@ public final class DailyScheduler implements AutoCloseable {
                 awaitGate(p.channel().platform());
                 try {
                     publisher.postAnswer(p.channel(), p.published().get(), answer);
-                    store.markRevealed(p.channel(), p.localDate(), attempts);
+                    record(new Outcome.Revealed(p.channel(), p.localDate(), attempts));
                     c.revealed.incrementAndGet();
                     return;
                 } catch (PublishException e) {

@@ -39,7 +39,8 @@ public interface DailyStore {
      * {@code now} (found through the index on it, oldest first; rows locked by another replica are
      * skipped). For each, the planner decides the post and the next fire time; the post is
      * inserted as PENDING under {@code lease} unless the channel already has one for that date,
-     * the channel's history is updated, and the schedule is advanced, all in one transaction.
+     * the channel's history is updated, the answers of the channel's earlier posts that were
+     * waiting for this one become due, and the schedule is advanced, all in one transaction.
      *
      * @return the posts claimed by this call (never one that existed already)
      */
@@ -61,11 +62,17 @@ public interface DailyStore {
     // ------------------------------------------------------------------ outcomes
 
     /**
-     * Records a sent post. Its answer becomes due after the post's reveal delay, or, with none,
-     * waits for the channel's next post; the answers of the channel's earlier posts that were
-     * waiting become due now.
+     * Records a sent post. Its answer becomes due after the post's reveal delay; with none, it
+     * waits for the channel's next post (whose claim makes it due), or is due at once when a later
+     * post of the channel was claimed already.
      */
     void markSent(ChannelRef channel, LocalDate date, Published where, Instant postedAt, int attempts);
+
+    /**
+     * Records several successful sends in one transaction, as {@link #markSent} and
+     * {@link #markRevealed} would one by one (group commit: senders that finish together share it).
+     */
+    void recordAll(List<Outcome> outcomes);
 
     /** Records a failed attempt that will be tried again at {@code retryAt}. */
     void markRetry(ChannelRef channel, LocalDate date, int attempts, Instant retryAt, String error);

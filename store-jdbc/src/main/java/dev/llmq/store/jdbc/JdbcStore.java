@@ -12,6 +12,7 @@ import dev.llmq.core.store.DeckState;
 import dev.llmq.core.store.Lease;
 import dev.llmq.core.store.NewPost;
 import dev.llmq.core.store.NowClaim;
+import dev.llmq.core.store.Outcome;
 import dev.llmq.core.store.PostRecord;
 import dev.llmq.core.store.PostState;
 import dev.llmq.core.store.SpaceSettings;
@@ -467,14 +468,9 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<PostRecord> claimDue(Instant now, int limit, Lease lease, ClaimPlanner planner) {
-        boolean anyDue = auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM schedules WHERE next_fire_at <= ? LIMIT 1")) {
-                ps.setLong(1, now.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        // MIN() reads the first entry of the next_fire_at index on both engines (a "<= ? LIMIT 1"
+        // probe can get a sequential scan from a generic PostgreSQL plan).
+        boolean anyDue = nextFireAt().map(t -> !t.isAfter(now)).orElse(false);
         if (!anyDue) {
             return List.of(); // the common tick: one indexed look-up, no transaction
         }
@@ -734,36 +730,85 @@ public final class JdbcStore implements Store {
 
     @Override
     public void markSent(ChannelRef channel, LocalDate date, Published where, Instant postedAt, int attempts) {
-        // One statement. The answer is due after the post's reveal delay; with none, it waits for the
-        // channel's next post (whose claim makes it due), or is due now when a later post was claimed
-        // already (posts may complete out of order).
-        long at = postedAt.toEpochMilli();
-        auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET state = 'SENT', attempts = ?, "
-                    + "next_attempt_at = NULL, claimed_by = NULL, last_error = NULL, message_ref = ?, thread_ref = ?, "
-                    + "posted_at = ?, "
-                    + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
-                    + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
-                    + "WHEN " + LATER_POST + " THEN ? ELSE NULL END "
-                    + "WHERE platform = ? AND channel = ? AND local_date = ?")) {
-                int i = 1;
-                ps.setInt(i++, attempts);
-                ps.setString(i++, where.messageRef());
-                setNullable(ps, i++, where.threadRef().orElse(null));
-                ps.setLong(i++, at);
-                setKey(ps, i, channel, date);
-                i += 3;
-                ps.setLong(i++, at);
-                setKey(ps, i, channel, date);
-                i += 3;
-                ps.setLong(i++, at);
-                setKey(ps, i, channel, date);
-                if (ps.executeUpdate() == 0) {
-                    throw new SQLException("no post " + channel + " " + date);
+        int[] n = tx(c -> writeSent(c, List.of(new Outcome.Sent(channel, date, where, postedAt, attempts))));
+        if (n[0] == 0) {
+            throw new StoreException(description + ": no post " + channel + " " + date);
+        }
+    }
+
+    @Override
+    public void recordAll(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<Outcome.Sent> sent = new ArrayList<>();
+        List<Outcome.Revealed> revealed = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o instanceof Outcome.Sent s) {
+                sent.add(s);
+            } else {
+                revealed.add((Outcome.Revealed) o);
+            }
+        }
+        // One outcome is one statement, atomic on its own: no transaction round trip for it.
+        SqlWork<Object> write = c -> {
+            writeSent(c, sent);
+            if (!revealed.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(REVEALED)) {
+                    for (Outcome.Revealed r : revealed) {
+                        ps.setInt(1, r.answerAttempts());
+                        setKey(ps, 2, r.channel(), r.localDate());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
             }
             return null;
-        });
+        };
+        if (outcomes.size() == 1) {
+            auto(write);
+        } else {
+            tx(write);
+        }
+    }
+
+    private static final String REVEALED = "UPDATE daily_posts SET answer_state = 'SENT', answer_attempts = ?, "
+            + "reveal_at = NULL, claimed_by = NULL WHERE platform = ? AND channel = ? AND local_date = ?";
+
+    /**
+     * One statement per post. The answer is due after the post's reveal delay; with none, it waits for
+     * the channel's next post (whose claim makes it due), or is due now when a later post was claimed
+     * already (posts may complete out of order).
+     */
+    private static int[] writeSent(Connection c, List<Outcome.Sent> sent) throws SQLException {
+        if (sent.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET state = 'SENT', attempts = ?, "
+                + "next_attempt_at = NULL, claimed_by = NULL, last_error = NULL, message_ref = ?, thread_ref = ?, "
+                + "posted_at = ?, "
+                + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
+                + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
+                + "WHEN " + LATER_POST + " THEN ? ELSE NULL END "
+                + "WHERE platform = ? AND channel = ? AND local_date = ?")) {
+            for (Outcome.Sent o : sent) {
+                long at = o.postedAt().toEpochMilli();
+                int i = 1;
+                ps.setInt(i++, o.attempts());
+                ps.setString(i++, o.where().messageRef());
+                setNullable(ps, i++, o.where().threadRef().orElse(null));
+                ps.setLong(i++, at);
+                setKey(ps, i, o.channel(), o.localDate());
+                i += 3;
+                ps.setLong(i++, at);
+                setKey(ps, i, o.channel(), o.localDate());
+                i += 3;
+                ps.setLong(i++, at);
+                setKey(ps, i, o.channel(), o.localDate());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        }
     }
 
     /** The channel has a later post (three parameters: the post's key). */
@@ -805,8 +850,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void markRevealed(ChannelRef channel, LocalDate date, int answerAttempts) {
-        update("UPDATE daily_posts SET answer_state = 'SENT', answer_attempts = ?, reveal_at = NULL, claimed_by = NULL "
-                + "WHERE platform = ? AND channel = ? AND local_date = ?", channel, date, answerAttempts);
+        update(REVEALED, channel, date, answerAttempts);
     }
 
     @Override

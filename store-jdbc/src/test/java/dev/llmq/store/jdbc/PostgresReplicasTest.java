@@ -9,6 +9,6 @@ class PostgresReplicasTest extends ReplicasContract {
 
     @Override
     int days() {
-        return Integer.getInteger("days", 1000);
+        return 1000;
     }
 }

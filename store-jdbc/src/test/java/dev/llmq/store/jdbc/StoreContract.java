@@ -229,4 +229,20 @@ abstract class StoreContract {
         assertEquals(T0.plusSeconds(60), p.get(0).lastRevealedAt());
         assertEquals(1, store.progress("test", "space", "u2").size());
     }
+    @Test
+    void theQuizmasterRecordsRevealsInTheStore() {
+        dev.llmq.core.bank.QuestionBank bank = dev.llmq.core.testing.Fixtures.fixtureBank();
+        dev.llmq.core.engine.Quizmaster qm = new dev.llmq.core.engine.Quizmaster(() -> bank,
+                dev.llmq.core.engine.Decks.seeded(1, clock), new dev.llmq.core.i18n.LangPolicy(Optional.empty()),
+                Optional.empty(), Optional.of(store), clock);
+        dev.llmq.core.engine.Origin who = dev.llmq.core.testing.Fixtures.origin("c1");
+        String id = bank.questions().get(0).id();
+        qm.press(who, "reveal:" + id + ":en");
+        qm.press(who, "reveal:" + id + ":en");
+        qm.press(who, "reveal:no-such-question:en");
+        List<UserProgress> p = store.progress(who.platform(), who.space(), who.user());
+        assertEquals(1, p.size());
+        assertEquals(id, p.get(0).questionId());
+        assertEquals(2, p.get(0).reveals());
+    }
 }

@@ -55,7 +55,7 @@ public final class TickBenchmark {
         };
         try (JdbcStore store = BenchSupport.open(engine, clock);
              DailyScheduler scheduler = new DailyScheduler(store, () -> bank, List.of(instant), clock, Lang.EN,
-                     DailyScheduler.Settings.defaults().withSenders(1), new Random(1), d -> { })) {
+                     DailyScheduler.Settings.defaults().withSenders(Integer.getInteger("senders", 1)), new Random(1), d -> { })) {
             long t0 = System.nanoTime();
             Instant far = clock.instant().plus(Duration.ofDays(3650));
             store.putSchedules(BenchSupport.schedules(n, far));
