@@ -69,6 +69,8 @@ public final class JdbcStore implements Store {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
     static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int IN_CHUNK = 200;
+    /** How long a starting PostgreSQL may take to accept us (a database starting beside the bot). */
+    static volatile long initializationFailTimeoutMs = 10_000;
 
     enum Dialect {
         SQLITE("", "rowid"), POSTGRES(" FOR UPDATE SKIP LOCKED", "ctid");
@@ -206,7 +208,7 @@ public final class JdbcStore implements Store {
         hc.setMaximumPoolSize(10);
         hc.setMinimumIdle(2);
         hc.setConnectionTimeout(10_000);
-        hc.setInitializationFailTimeout(10_000);
+        hc.setInitializationFailTimeout(initializationFailTimeoutMs);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);

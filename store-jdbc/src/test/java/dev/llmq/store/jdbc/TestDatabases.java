@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * where they fail: there they must run.
  */
 final class TestDatabases {
+    private static boolean warned;
     private TestDatabases() {
     }
 
@@ -29,13 +30,16 @@ final class TestDatabases {
     static DbConfig postgres() {
         String url = System.getenv("LLMQ_TEST_PG_URL");
         if (url == null || url.isBlank()) {
-            String why = "LLMQ_TEST_PG_URL is unset, so the PostgreSQL store tests are skipped. "
-                    + "Run .ci/run, or start a server (eval \"$(.ci/start-postgres)\") and set LLMQ_TEST_PG_URL, "
+            String how = "Run .ci/run, or start a server (eval \"$(.ci/start-postgres)\"), which sets LLMQ_TEST_PG_URL, "
                     + "LLMQ_TEST_PG_USER and LLMQ_TEST_PG_PASSWORD.";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true but " + why);
+                fail("CI=true: the PostgreSQL store tests must run here, but LLMQ_TEST_PG_URL is unset. " + how);
             }
-            System.out.println("[store-jdbc] SKIPPED: " + why);
+            String why = "LLMQ_TEST_PG_URL is unset, so the PostgreSQL store tests are skipped. " + how;
+            if (!warned) {
+                warned = true;
+                System.out.println("[store-jdbc] SKIPPED: " + why);
+            }
             Assumptions.abort(why);
         }
         DbConfig config = new DbConfig(url, Optional.ofNullable(System.getenv("LLMQ_TEST_PG_USER")),
