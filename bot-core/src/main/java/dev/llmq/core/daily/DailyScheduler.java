@@ -64,6 +64,8 @@ public final class DailyScheduler implements AutoCloseable {
     private static final int MAX_ROUNDS = 1_000;
     /** Rate-limit waits inside one send before the post goes back to the store for a later retry. */
     private static final int MAX_INLINE_WAITS = 50;
+    /** Tries to record a sent post before giving up (its lease then lets another replica send it again). */
+    private static final int RECORD_ATTEMPTS = 4;
 
     /**
      * @param catchUp       how late a missed post may still be sent ({@code LLMQ_CATCHUP})
@@ -423,11 +425,9 @@ public final class DailyScheduler implements AutoCloseable {
             while (true) {
                 awaitGate(p.channel().platform());
                 int attempts = p.attempts() + 1;
+                Published where;
                 try {
-                    Published where = publisher.postQuestion(post);
-                    record(new Outcome.Sent(p.channel(), p.localDate(), where, clock.instant(), attempts));
-                    c.sent.incrementAndGet();
-                    return;
+                    where = publisher.postQuestion(post);
                 } catch (PublishException e) {
                     if (inlineWait(p.channel().platform(), e, waits++)) {
                         continue;
@@ -438,6 +438,10 @@ public final class DailyScheduler implements AutoCloseable {
                     failed(p, attempts, true, Optional.empty(), e.toString(), c);
                     return;
                 }
+                // Sent: from here on a failure must never lead to sending it again.
+                recordDurably(new Outcome.Sent(p.channel(), p.localDate(), where, clock.instant(), attempts));
+                c.sent.incrementAndGet();
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -491,6 +495,26 @@ public final class DailyScheduler implements AutoCloseable {
                 throw mine.failure;
             }
         }
+    }
+
+    /**
+     * Records a successful send, trying a few times over a few seconds when the store fails: an
+     * unrecorded post would be sent again once its lease passes.
+     */
+    private void recordDurably(Outcome outcome) throws InterruptedException {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+            try {
+                record(outcome);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                log.warn("daily {} {}: recording the send failed (attempt {}): {}", outcome.channel(),
+                        outcome.localDate(), attempt + 1, e.toString());
+                sleeper.sleep(Duration.ofSeconds(1L << attempt));
+            }
+        }
+        throw last;
     }
 
     /** Waits out a short platform rate limit in place (pausing that platform's sends); false when it is not one. */
@@ -581,9 +605,6 @@ public final class DailyScheduler implements AutoCloseable {
                 awaitGate(p.channel().platform());
                 try {
                     publisher.postAnswer(p.channel(), p.published().get(), answer);
-                    record(new Outcome.Revealed(p.channel(), p.localDate(), attempts));
-                    c.revealed.incrementAndGet();
-                    return;
                 } catch (PublishException e) {
                     if (inlineWait(p.channel().platform(), e, waits++)) {
                         continue;
@@ -594,6 +615,9 @@ public final class DailyScheduler implements AutoCloseable {
                     revealFailed(p, attempts, true, Optional.empty(), e.toString());
                     return;
                 }
+                recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), attempts));
+                c.revealed.incrementAndGet();
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

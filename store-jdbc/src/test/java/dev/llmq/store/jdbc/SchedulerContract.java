@@ -443,6 +443,35 @@ abstract class SchedulerContract {
     }
 
     @Test
+    void aStoreHiccupAfterASendNeverLeadsToSendingItAgain() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        AtomicInteger failures = new AtomicInteger(2);
+        DailyStore flaky = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
+                new Class<?>[] {DailyStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("recordAll") && failures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("connection reset");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        capture();
+        DailyScheduler s = new DailyScheduler(flaky, () -> bank, List.of(publisher), clock, Lang.EN, settings,
+                new Random(1), clock::advance);
+        open.add(s);
+        s.tick();
+        assertEquals(1, publisher.posts.size());
+        assertEquals(PostState.SENT, store.post(ch("c1"), LocalDate.parse("2026-03-02")).orElseThrow().state());
+        clock.advance(settings.lease().multipliedBy(2));
+        s.tick();
+        assertEquals(1, publisher.posts.size(), "sent once");
+    }
+
+    @Test
     void aBrokenScheduleDoesNotBlockTheOthers() throws Exception {
         start();
         put(schedule("good", "09:00", "UTC"));
