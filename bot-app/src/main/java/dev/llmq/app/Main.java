@@ -151,6 +151,22 @@ public final class Main implements Callable<Integer> {
                 Optional.of(daily));
     }
 
+    /**
+     * The daily question for this process: the store from LLMQ_DB_URL, a scheduler posting through
+     * {@code publishers}, and the desk for the daily commands. The caller starts and closes it.
+     */
+    DailyRuntime openDaily(QuestionBank bank, List<DailyPublisher> publishers) {
+        return DailyRuntime.open(env, () -> bank, publishers, Clock.systemUTC(), configuredDefaultLang().orElse(Lang.EN));
+    }
+
+    /** A quizmaster whose daily commands persist through {@code daily} and whose reveals are recorded there. */
+    Quizmaster quizmaster(QuestionBank bank, DailyRuntime daily) {
+        Clock clock = Clock.systemUTC();
+        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
+        return new Quizmaster(() -> bank, decks, new LangPolicy(configuredDefaultLang()), Optional.of(daily.desk()),
+                Optional.of(daily.store()), clock);
+    }
+
     @Command(name = "console", mixinStandardHelpOptions = true,
             description = "Practise in this terminal: /llmq <topic>, numbers press buttons, /quit leaves.")
     static final class ConsoleCmd implements Callable<Integer> {
@@ -173,8 +189,12 @@ public final class Main implements Callable<Integer> {
                 return EXIT_INVALID;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
-            return new ConsoleAdapter(main.quizmaster(bank.get()), reader, main.stdout, main.interactive,
-                    main.explicitLang()).run();
+            // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
+            try (DailyRuntime daily = main.openDaily(bank.get(), List.of(new ConsolePublisher(main.stdout)))) {
+                daily.start();
+                return new ConsoleAdapter(main.quizmaster(bank.get(), daily), reader, main.stdout, main.interactive,
+                        main.explicitLang()).run();
+            }
         }
     }
 

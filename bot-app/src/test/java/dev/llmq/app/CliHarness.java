@@ -2,13 +2,30 @@ package dev.llmq.app;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the CLI in-process with piped stdin and captured stdout/stderr. */
 record CliHarness(int exitCode, String out, String err) {
+    /** A fresh SQLite file per run unless the test names one, so that no test writes ./data/llmq.db. */
     static CliHarness run(Map<String, String> env, String stdin, String... args) {
+        if (!env.containsKey("LLMQ_DB_URL")) {
+            Map<String, String> withDb = new HashMap<>(env);
+            try {
+                Path dir = Files.createTempDirectory("llmq-cli-test");
+                dir.toFile().deleteOnExit();
+                withDb.put("LLMQ_DB_URL", "jdbc:sqlite:" + dir.resolve("llmq.db"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            env = withDb;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.execute(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

@@ -30,6 +30,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreCarriesNoDatabaseCode() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        "java.sql..", "javax.sql..", "org.sqlite..", "org.postgresql..", "com.zaxxer..", "org.flywaydb..",
+                        "dev.llmq.store..")
+                .because("the core has a store port; its JDBC implementation lives in store-jdbc")
+                .check(core);
+    }
+
+    @Test
     void theRuleSeesTheCoreClasses() {
         org.junit.jupiter.api.Assertions.assertTrue(core.size() > 20, "imported " + core.size() + " classes");
     }

@@ -2,6 +2,7 @@ package dev.llmq.core.daily;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -67,6 +68,53 @@ public final class DailyArgs {
             }
         }
         return out;
+    }
+
+    /**
+     * A duration such as {@code 6h}, {@code 90m}, {@code 30s}, {@code 1d}, {@code 1h30m} or ISO-8601
+     * {@code PT6H}; {@code 0} is allowed.
+     */
+    public static Optional<Duration> duration(String s) {
+        if (s == null || s.isBlank()) {
+            return Optional.empty();
+        }
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("0")) {
+            return Optional.of(Duration.ZERO);
+        }
+        if (t.startsWith("p")) {
+            try {
+                Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
+                return d.isNegative() ? Optional.empty() : Optional.of(d);
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,9})([dhms])").matcher(t);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                return Optional.empty();
+            }
+            long n = Long.parseLong(m.group(1));
+            switch (m.group(2)) {
+                case "d":
+                    total = total.plusDays(n);
+                    break;
+                case "h":
+                    total = total.plusHours(n);
+                    break;
+                case "m":
+                    total = total.plusMinutes(n);
+                    break;
+                default:
+                    total = total.plusSeconds(n);
+                    break;
+            }
+            end = m.end();
+        }
+        return end == t.length() && end > 0 ? Optional.of(total) : Optional.empty();
     }
 
     /** {@code daily}, {@code weekdays}, {@code weekends}, {@code mon-fri}, {@code mon,wed,fri}. */

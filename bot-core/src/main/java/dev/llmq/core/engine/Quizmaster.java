@@ -17,6 +17,8 @@ import dev.llmq.core.reply.Notice;
 import dev.llmq.core.reply.QuestionCard;
 import dev.llmq.core.reply.Reply;
 import dev.llmq.core.reply.TopicList;
+import dev.llmq.core.store.ProgressStore;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +26,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform-neutral bot: answers commands and button presses with {@link Reply} records.
@@ -32,10 +36,13 @@ import java.util.stream.Collectors;
  * restart and on any replica.
  */
 public final class Quizmaster {
+    private static final Logger log = LoggerFactory.getLogger(Quizmaster.class);
     private final Supplier<QuestionBank> bank;
     private final Decks decks;
     private final LangPolicy langPolicy;
     private final Optional<DailyDesk> daily;
+    private final Optional<ProgressStore> progress;
+    private final Clock clock;
     private volatile TopicResolver resolver;
 
     /**
@@ -49,10 +56,22 @@ public final class Quizmaster {
 
     /** @param daily handles the daily-question commands; empty where the platform has none */
     public Quizmaster(Supplier<QuestionBank> bank, Decks decks, LangPolicy langPolicy, Optional<DailyDesk> daily) {
+        this(bank, decks, langPolicy, daily, Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * @param progress where each user's reveals are recorded; a failure to record is logged and
+     *                 never spoils the reveal
+     * @param clock    the time of the records
+     */
+    public Quizmaster(Supplier<QuestionBank> bank, Decks decks, LangPolicy langPolicy, Optional<DailyDesk> daily,
+                      Optional<ProgressStore> progress, Clock clock) {
         this.bank = Objects.requireNonNull(bank);
         this.decks = Objects.requireNonNull(decks);
         this.langPolicy = Objects.requireNonNull(langPolicy);
         this.daily = Objects.requireNonNull(daily);
+        this.progress = Objects.requireNonNull(progress);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     public QuestionBank bank() {
@@ -111,8 +130,9 @@ public final class Quizmaster {
         QuestionBank b = bank.get();
         if (id instanceof ActionId.Reveal) {
             ActionId.Reveal r = (ActionId.Reveal) id;
-            return b.question(r.questionId())
-                    .<Reply>map(q -> Cards.answer(b, q, lang, r.publicReveal()))
+            Optional<Question> q = b.question(r.questionId());
+            q.ifPresent(found -> recordReveal(origin, found.id()));
+            return q.<Reply>map(found -> Cards.answer(b, found, lang, r.publicReveal()))
                     .orElseGet(() -> stale(lang));
         }
         if (id instanceof ActionId.Hint) {
@@ -130,6 +150,17 @@ public final class Quizmaster {
         ActionId.Next n = (ActionId.Next) id;
         Optional<String> topic = n.topicId().filter(t -> b.topic(t).isPresent());
         return draw(origin, b, topic.flatMap(b::topic), lang, n.difficulty(), n.publicReveal());
+    }
+
+    private void recordReveal(Origin origin, String questionId) {
+        if (progress.isEmpty()) {
+            return;
+        }
+        try {
+            progress.get().recordReveal(origin.platform(), origin.space(), origin.user(), questionId, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("reveal of {} by {} not recorded: {}", questionId, origin.user(), e.toString());
+        }
     }
 
     // ------------------------------------------------------------------ commands

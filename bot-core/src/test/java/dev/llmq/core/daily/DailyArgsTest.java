@@ -38,4 +38,15 @@ class DailyArgsTest {
         assertEquals(Optional.of(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY)), DailyArgs.weekdays("weekends"));
         assertEquals(Optional.empty(), DailyArgs.weekdays("architecture"));
     }
+    @Test
+    void durations() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(java.time.Duration.ofHours(6)), DailyArgs.duration("6h"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(90)), DailyArgs.duration("1h30m"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(java.time.Duration.ofHours(6)), DailyArgs.duration("PT6H"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(java.time.Duration.ofDays(2)), DailyArgs.duration(" 2d "));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(java.time.Duration.ZERO), DailyArgs.duration("0"));
+        for (String bad : new String[] {"", "6", "h6", "6 h", "-1h", "soon", "6h30", "PT-1H"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(DailyArgs.duration(bad).isEmpty(), bad);
+        }
+    }
 }

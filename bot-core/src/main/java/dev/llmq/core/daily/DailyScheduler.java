@@ -1,0 +1,733 @@
+package dev.llmq.core.daily;
+
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.engine.Cards;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.reply.AnswerCard;
+import dev.llmq.core.reply.QuestionCard;
+import dev.llmq.core.store.ClaimPlanner;
+import dev.llmq.core.store.DailyStore;
+import dev.llmq.core.store.DeckState;
+import dev.llmq.core.store.Lease;
+import dev.llmq.core.store.NewPost;
+import dev.llmq.core.store.NowClaim;
+import dev.llmq.core.store.Outcome;
+import dev.llmq.core.store.PostRecord;
+import dev.llmq.core.store.PostState;
+import dev.llmq.core.store.StoredSchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts the daily questions. Each tick finds due schedules through the store's index on their
+ * next fire time, claims each day's post in a transaction (one post per channel and local date,
+ * however many replicas tick), sends it through the platform's {@link DailyPublisher}, and
+ * records the outcome at once. Failed sends are retried with exponential backoff (or after the
+ * platform's {@code retryAfter}); posts missed for longer than the catch-up window are skipped and
+ * logged; answers are revealed after the schedule's delay, by default with the channel's next
+ * post in the previous post's thread.
+ *
+ * <p>The timing loop is the JDK's {@link ScheduledExecutorService}; every run is guarded, so one
+ * failure never stops later runs. The retry state lives in the store, not in memory, so retries
+ * survive restarts and move between replicas; that is why no in-memory retry library is used.
+ * All times come from the injected {@link Clock}.
+ */
+public final class DailyScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
+    /** Bounds one tick: at most this many batches of posts and of answers. */
+    private static final int MAX_ROUNDS = 1_000;
+    /** Rate-limit waits inside one send before the post goes back to the store for a later retry. */
+    private static final int MAX_INLINE_WAITS = 50;
+    /** Tries to record a sent post before giving up (its lease then lets another replica send it again). */
+    private static final int RECORD_ATTEMPTS = 4;
+
+    /**
+     * @param catchUp       how late a missed post may still be sent ({@code LLMQ_CATCHUP})
+     * @param lease         how long claimed work is ours before another replica may take it over
+     * @param tickEvery     the period of {@link #start()}
+     * @param batch         posts claimed per transaction
+     * @param senders       parallel sends; 1 sends on the ticking thread (deterministic tests)
+     * @param maxAttempts   send attempts before a post is given up
+     * @param firstBackoff  the first retry delay; it doubles per attempt, with jitter
+     * @param maxBackoff    the longest retry delay
+     * @param maxInlineWait a platform's {@code retryAfter} up to this long is waited out in the
+     *                      sender (pausing that platform's sends) instead of going back to the store
+     */
+    public record Settings(Duration catchUp, Duration lease, Duration tickEvery, int batch, int senders,
+                           int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration maxInlineWait) {
+        public static final Duration DEFAULT_CATCH_UP = Duration.ofHours(6);
+
+        public Settings {
+            Objects.requireNonNull(catchUp, "catchUp");
+            Objects.requireNonNull(lease, "lease");
+            Objects.requireNonNull(tickEvery, "tickEvery");
+            Objects.requireNonNull(firstBackoff, "firstBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(maxInlineWait, "maxInlineWait");
+            if (catchUp.isNegative() || lease.isNegative() || lease.isZero() || tickEvery.isNegative()
+                    || tickEvery.isZero() || batch < 1 || senders < 1 || maxAttempts < 1) {
+                throw new IllegalArgumentException("bad scheduler settings: " + catchUp + ", " + lease + ", "
+                        + tickEvery + ", " + batch + ", " + senders + ", " + maxAttempts);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(DEFAULT_CATCH_UP, Duration.ofMinutes(5), Duration.ofSeconds(5), 100, 8, 8,
+                    Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(30));
+        }
+
+        public Settings withCatchUp(Duration d) {
+            return new Settings(d, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+        }
+
+        public Settings withBatch(int b) {
+            return new Settings(catchUp, lease, tickEvery, b, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+        }
+
+        public Settings withSenders(int n) {
+            return new Settings(catchUp, lease, tickEvery, batch, n, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+        }
+
+        public Settings withTickEvery(Duration d) {
+            return new Settings(catchUp, lease, d, batch, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+        }
+
+        public Settings withMaxInlineWait(Duration d) {
+            return new Settings(catchUp, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, d);
+        }
+
+        public Settings withLease(Duration d) {
+            return new Settings(catchUp, d, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+        }
+    }
+
+    /** Waits; the real one sleeps, tests may advance a fake clock instead. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+
+        Sleeper REAL = d -> TimeUnit.NANOSECONDS.sleep(Math.max(0, d.toNanos()));
+    }
+
+    /** What one tick did. */
+    public record TickReport(int claimed, int sent, int retried, int failed, int skipped, int revealed) {
+        public boolean idle() {
+            return claimed + sent + retried + failed + skipped + revealed == 0;
+        }
+    }
+
+    /** The outcome of posting on demand. */
+    public sealed interface NowResult {
+        record Posted(PostRecord post) implements NowResult {
+        }
+
+        /** The channel already has this date's post: sent, or pending a retry. */
+        record Exists(PostRecord post) implements NowResult {
+        }
+
+        record Failed(String reason, boolean willRetry) implements NowResult {
+        }
+
+        record NoQuestions() implements NowResult {
+        }
+    }
+
+    private final class Counters {
+        final AtomicInteger claimed = new AtomicInteger();
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger retried = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger revealed = new AtomicInteger();
+
+        TickReport report() {
+            return new TickReport(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(), revealed.get());
+        }
+    }
+
+    private final DailyStore store;
+    private final Supplier<QuestionBank> bank;
+    private final Map<String, DailyPublisher> publishers;
+    private final Clock clock;
+    private final Lang defaultLang;
+    private final Settings settings;
+    private final RandomGenerator random;
+    private final Sleeper sleeper;
+    private final String instance;
+    private final ExecutorService senders;
+    /** Set by {@link #shutdown}: no new claims; claimed posts not yet started are handed back. */
+    private volatile boolean stopping;
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private ScheduledExecutorService ticker;
+
+    public DailyScheduler(DailyStore store, Supplier<QuestionBank> bank, List<DailyPublisher> publishers, Clock clock,
+                          Lang defaultLang, Settings settings, RandomGenerator random, Sleeper sleeper) {
+        this.store = Objects.requireNonNull(store);
+        this.bank = Objects.requireNonNull(bank);
+        this.publishers = publishers.stream().collect(Collectors.toMap(DailyPublisher::platform, Function.identity()));
+        this.clock = Objects.requireNonNull(clock);
+        this.defaultLang = Objects.requireNonNull(defaultLang);
+        this.settings = Objects.requireNonNull(settings);
+        this.random = Objects.requireNonNull(random);
+        this.sleeper = Objects.requireNonNull(sleeper);
+        this.instance = "llmq-" + UUID.randomUUID().toString().substring(0, 8);
+        this.senders = settings.senders() <= 1 ? null : Executors.newFixedThreadPool(settings.senders(), r -> {
+            Thread t = new Thread(r, "llmq-daily-sender");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** This scheduler's name in leases (and logs). */
+    public String instance() {
+        return instance;
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /** Ticks now and then every {@link Settings#tickEvery()} on a daemon thread until {@link #close()}. */
+    public synchronized void start() {
+        if (ticker != null) {
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "llmq-daily-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::guardedTick, 0, settings.tickEvery().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One scheduled run: never throws, so a failure never stops the runs after it. */
+    void guardedTick() {
+        try {
+            TickReport r = tick();
+            if (!r.idle()) {
+                log.info("daily tick: {}", r);
+            }
+        } catch (Throwable t) { // NOPMD: the executor would silently stop on any throwable
+            log.error("daily scheduler run failed; the next run will try again: {}", t.toString(), t);
+        }
+    }
+
+    /**
+     * One pass: claims and sends due posts in batches until none is left, takes over posts whose
+     * retry time or lease passed, then reveals the answers that are due.
+     */
+    public TickReport tick() {
+        Counters c = new Counters();
+        for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
+            Instant now = clock.instant();
+            AtomicInteger planned = new AtomicInteger();
+            AtomicInteger dueAgain = new AtomicInteger();
+            List<PostRecord> claimed = store.claimDue(now, settings.batch(), lease(now), (due, deck) -> {
+                planned.incrementAndGet();
+                ClaimPlanner.Plan plan = plan(due, deck, now, c);
+                if (!plan.nextFireAt().isAfter(now)) {
+                    dueAgain.incrementAndGet();
+                }
+                return plan;
+            });
+            c.claimed.addAndGet(claimed.size());
+            int wanted = settings.batch() - claimed.size();
+            List<PostRecord> retries = wanted > 0 ? store.takeRetries(now, wanted, lease(now)) : List.of();
+            List<PostRecord> work = new ArrayList<>(claimed);
+            work.addAll(retries);
+            forEach(work, p -> send(p, c));
+            // Go on while a batch was full or a late schedule is due again at once (a catch-up window
+            // longer than a day); what falls due later waits for the next tick.
+            boolean moreDue = planned.get() >= settings.batch() || dueAgain.get() > 0;
+            boolean moreRetries = wanted > 0 && retries.size() == wanted;
+            if (!moreDue && !moreRetries) {
+                break;
+            }
+        }
+        if (!stopping) {
+            revealDue(c);
+        }
+        return c.report();
+    }
+
+    private void revealDue(Counters c) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Instant now = clock.instant();
+            List<PostRecord> due = store.takeReveals(now, settings.batch(), lease(now));
+            if (due.isEmpty()) {
+                break;
+            }
+            forEach(due, p -> reveal(p, c));
+            if (due.size() < settings.batch()) {
+                break;
+            }
+        }
+    }
+
+    private Lease lease(Instant now) {
+        return new Lease(instance, now.plus(settings.lease()));
+    }
+
+    private void forEach(List<PostRecord> work, java.util.function.Consumer<PostRecord> action) {
+        if (senders == null || work.size() == 1) {
+            work.forEach(action);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(work.size());
+        for (PostRecord p : work) {
+            futures.add(senders.submit(() -> action.accept(p)));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                log.error("daily send failed: {}", e.getCause().toString(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(x -> x.cancel(true));
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ planning (inside the claim transaction)
+
+    private ClaimPlanner.Plan plan(StoredSchedule due, DeckState deck, Instant now, Counters c) {
+        Schedule s = due.schedule();
+        try {
+            Instant fire = due.nextFireAt();
+            Instant oldest = now.minus(settings.catchUp());
+            if (fire.isBefore(oldest)) {
+                Instant resumed = FireTimes.next(s, oldest.minusNanos(1));
+                log.warn("daily {}: skipped the post(s) due from {} to {} (older than the catch-up window of {})",
+                        s.channel(), fire.atZone(s.zone()), oldest.atZone(s.zone()), settings.catchUp());
+                c.skipped.incrementAndGet();
+                fire = resumed;
+            }
+            if (fire.isAfter(now)) {
+                return new ClaimPlanner.Plan(fire, Optional.empty());
+            }
+            Instant next = FireTimes.next(s, fire);
+            LocalDate date = FireTimes.localDate(s, fire);
+            Lang lang = s.lang().or(due::spaceLang).orElse(defaultLang);
+            Optional<Draw> draw = draw(pool(s), deck);
+            if (draw.isEmpty()) {
+                log.error("daily {}: no questions for topics {}; nothing posted for {}", s.channel(), s.topics(), date);
+                c.failed.incrementAndGet();
+                return new ClaimPlanner.Plan(next, Optional.empty());
+            }
+            return new ClaimPlanner.Plan(next, Optional.of(new NewPost(date, fire, draw.get().questionId(), lang,
+                    s.thread(), s.revealAfter(), draw.get().deckAfter())));
+        } catch (RuntimeException e) {
+            // A schedule that cannot be planned must not block the others: look at it again in a day.
+            log.error("daily {}: cannot plan the next post: {}", s.channel(), e.toString(), e);
+            return new ClaimPlanner.Plan(now.plus(Duration.ofDays(1)), Optional.empty());
+        }
+    }
+
+    private List<Question> pool(Schedule s) {
+        QuestionBank b = bank.get();
+        if (s.topics().isEmpty()) {
+            return b.questions();
+        }
+        List<Question> pool = new ArrayList<>();
+        for (String t : s.topics()) {
+            pool.addAll(b.questionsOf(t));
+        }
+        return pool;
+    }
+
+    /** A drawn question and the channel's history after it. */
+    record Draw(String questionId, DeckState deckAfter) {
+    }
+
+    /**
+     * Draws a question the channel has not had in this round; when every question of the pool was
+     * asked, a new round starts (never with the question asked last).
+     */
+    Optional<Draw> draw(List<Question> pool, DeckState deck) {
+        if (pool.isEmpty()) {
+            return Optional.empty();
+        }
+        int round = deck.round();
+        Set<String> asked = deck.asked();
+        List<Question> fresh = new ArrayList<>();
+        for (Question q : pool) {
+            if (!asked.contains(q.id())) {
+                fresh.add(q);
+            }
+        }
+        if (fresh.isEmpty()) {
+            round++;
+            asked = Set.of();
+            fresh.addAll(pool);
+            if (fresh.size() > 1) {
+                fresh.removeIf(q -> deck.last().equals(Optional.of(q.id())));
+            }
+        }
+        int i;
+        synchronized (random) {
+            i = random.nextInt(fresh.size());
+        }
+        Question q = fresh.get(i);
+        Set<String> after = new HashSet<>(asked);
+        after.add(q.id());
+        return Optional.of(new Draw(q.id(), new DeckState(round, after, Optional.of(q.id()))));
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    private void send(PostRecord p, Counters c) {
+        if (stopping) {
+            // Shutting down: hand the claim back at once instead of letting its lease run out.
+            try {
+                store.markRetry(p.channel(), p.localDate(), p.attempts(), clock.instant(), "released at shutdown");
+            } catch (RuntimeException e) {
+                log.warn("daily {} {}: claim not released ({}); its lease will expire", p.channel(), p.localDate(),
+                        e.toString());
+            }
+            return;
+        }
+        try {
+            DailyPublisher publisher = publishers.get(p.channel().platform());
+            if (publisher == null) {
+                giveUp(p, PostState.FAILED, p.attempts(), "no publisher for platform " + p.channel().platform(), c);
+                return;
+            }
+            QuestionBank b = bank.get();
+            Optional<Question> q = b.question(p.questionId());
+            if (q.isEmpty()) {
+                giveUp(p, PostState.FAILED, p.attempts(), "question " + p.questionId() + " is no longer in the bank", c);
+                return;
+            }
+            QuestionCard card = Cards.question(b, q.get(), p.lang(), false, Optional.of(q.get().topicId()),
+                    OptionalInt.empty());
+            DailyPost post = DailyPost.of(p.channel(), p.localDate(), card, p.thread());
+            int waits = 0;
+            while (true) {
+                awaitGate(p.channel().platform());
+                int attempts = p.attempts() + 1;
+                Published where;
+                try {
+                    where = publisher.postQuestion(post);
+                } catch (PublishException e) {
+                    if (inlineWait(p.channel().platform(), e, waits++)) {
+                        continue;
+                    }
+                    failed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage(), c);
+                    return;
+                } catch (RuntimeException e) {
+                    failed(p, attempts, true, Optional.empty(), e.toString(), c);
+                    return;
+                }
+                // Sent: from here on a failure must never lead to sending it again.
+                recordDurably(new Outcome.Sent(p.channel(), p.localDate(), where, clock.instant(), attempts));
+                c.sent.incrementAndGet();
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The store failed: the post keeps its lease and is taken over when the lease passes.
+            log.error("daily {} {}: could not record the outcome: {}", p.channel(), p.localDate(), e.toString(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ recording (group commit)
+
+    /** An outcome waiting to be written, and whether it was. */
+    private static final class Pending {
+        final Outcome outcome;
+        boolean written;
+        RuntimeException failure;
+
+        Pending(Outcome outcome) {
+            this.outcome = outcome;
+        }
+    }
+
+    private final Object writeLock = new Object();
+    private final List<Pending> pending = new ArrayList<>();
+
+    /**
+     * Writes an outcome before returning, so that a sender never moves on with an unrecorded post.
+     * Senders that finish while another one writes are written together with the next write
+     * (group commit): the same guarantee, fewer transactions.
+     */
+    private void record(Outcome outcome) {
+        Pending mine = new Pending(outcome);
+        synchronized (pending) {
+            pending.add(mine);
+        }
+        synchronized (writeLock) {
+            if (!mine.written && mine.failure == null) {
+                List<Pending> group;
+                synchronized (pending) {
+                    group = new ArrayList<>(pending);
+                    pending.clear();
+                }
+                try {
+                    store.recordAll(group.stream().map(x -> x.outcome).collect(Collectors.toList()));
+                    group.forEach(x -> x.written = true);
+                } catch (RuntimeException e) {
+                    group.forEach(x -> x.failure = e);
+                }
+            }
+            if (mine.failure != null) {
+                throw mine.failure;
+            }
+        }
+    }
+
+    /**
+     * Records a successful send, trying a few times over a few seconds when the store fails: an
+     * unrecorded post would be sent again once its lease passes.
+     */
+    private void recordDurably(Outcome outcome) throws InterruptedException {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
+            try {
+                record(outcome);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                log.warn("daily {} {}: recording the send failed (attempt {}): {}", outcome.channel(),
+                        outcome.localDate(), attempt + 1, e.toString());
+                sleeper.sleep(Duration.ofSeconds(1L << attempt));
+            }
+        }
+        throw last;
+    }
+
+    /** Waits out a short platform rate limit in place (pausing that platform's sends); false when it is not one. */
+    private boolean inlineWait(String platform, PublishException e, int waits) {
+        if (!e.retryable() || e.retryAfter().isEmpty() || waits >= MAX_INLINE_WAITS
+                || e.retryAfter().get().compareTo(settings.maxInlineWait()) > 0 || settings.maxInlineWait().isZero()) {
+            return false;
+        }
+        Instant until = clock.instant().plus(e.retryAfter().get());
+        pausedUntil.merge(platform, until, (a, b) -> a.isAfter(b) ? a : b);
+        return true;
+    }
+
+    private void awaitGate(String platform) throws InterruptedException {
+        while (true) {
+            Instant until = pausedUntil.get(platform);
+            Instant now = clock.instant();
+            if (until == null || !until.isAfter(now)) {
+                return;
+            }
+            sleeper.sleep(Duration.between(now, until));
+        }
+    }
+
+    private void failed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error,
+                        Counters c) {
+        if (!retryable) {
+            giveUp(p, PostState.FAILED, attempts, error, c);
+            return;
+        }
+        if (attempts >= settings.maxAttempts()) {
+            giveUp(p, PostState.FAILED, attempts, "gave up after " + attempts + " attempts: " + error, c);
+            return;
+        }
+        Instant retryAt = clock.instant().plus(retryAfter.orElseGet(() -> backoff(attempts)));
+        if (retryAt.isAfter(p.fireAt().plus(settings.catchUp()))) {
+            giveUp(p, PostState.SKIPPED, attempts, "a retry would be later than the catch-up window of "
+                    + settings.catchUp() + ": " + error, c);
+            return;
+        }
+        log.warn("daily {} {}: attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts, retryAt,
+                error);
+        store.markRetry(p.channel(), p.localDate(), attempts, retryAt, error);
+        c.retried.incrementAndGet();
+    }
+
+    private void giveUp(PostRecord p, PostState state, int attempts, String error, Counters c) {
+        log.error("daily {} {}: {} ({})", p.channel(), p.localDate(), state == PostState.SKIPPED ? "skipped" : "failed",
+                error);
+        store.markGivenUp(p.channel(), p.localDate(), state, attempts, error);
+        (state == PostState.SKIPPED ? c.skipped : c.failed).incrementAndGet();
+    }
+
+    /** The delay before retry number {@code attempts}: doubling from the first backoff, capped, with ±20% jitter. */
+    Duration backoff(int attempts) {
+        long base = settings.firstBackoff().toMillis();
+        long max = settings.maxBackoff().toMillis();
+        long d = base;
+        for (int i = 1; i < attempts && d < max; i++) {
+            d *= 2;
+        }
+        d = Math.min(d, max);
+        double jitter;
+        synchronized (random) {
+            jitter = 0.8 + 0.4 * random.nextDouble();
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(d * jitter)));
+    }
+
+    // ------------------------------------------------------------------ answers
+
+    private void reveal(PostRecord p, Counters c) {
+        try {
+            DailyPublisher publisher = publishers.get(p.channel().platform());
+            QuestionBank b = bank.get();
+            Optional<Question> q = b.question(p.questionId());
+            int attempts = p.answerAttempts() + 1;
+            if (publisher == null || q.isEmpty() || p.published().isEmpty()) {
+                String why = publisher == null ? "no publisher for platform " + p.channel().platform()
+                        : q.isEmpty() ? "question " + p.questionId() + " is no longer in the bank" : "the post has no message";
+                log.error("daily {} {}: answer not revealed: {}", p.channel(), p.localDate(), why);
+                store.markRevealFailed(p.channel(), p.localDate(), attempts, why);
+                return;
+            }
+            AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
+            int waits = 0;
+            while (true) {
+                awaitGate(p.channel().platform());
+                try {
+                    publisher.postAnswer(p.channel(), p.published().get(), answer);
+                } catch (PublishException e) {
+                    if (inlineWait(p.channel().platform(), e, waits++)) {
+                        continue;
+                    }
+                    revealFailed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage());
+                    return;
+                } catch (RuntimeException e) {
+                    revealFailed(p, attempts, true, Optional.empty(), e.toString());
+                    return;
+                }
+                recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), attempts));
+                c.revealed.incrementAndGet();
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("daily {} {}: could not record the answer's outcome: {}", p.channel(), p.localDate(),
+                    e.toString(), e);
+        }
+    }
+
+    private void revealFailed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error) {
+        if (!retryable || attempts >= settings.maxAttempts()) {
+            log.error("daily {} {}: answer not revealed after {} attempt(s): {}", p.channel(), p.localDate(), attempts,
+                    error);
+            store.markRevealFailed(p.channel(), p.localDate(), attempts, error);
+            return;
+        }
+        Instant retryAt = clock.instant().plus(retryAfter.orElseGet(() -> backoff(attempts)));
+        log.warn("daily {} {}: answer attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts,
+                retryAt, error);
+        store.markRevealRetry(p.channel(), p.localDate(), attempts, retryAt, error);
+    }
+
+    // ------------------------------------------------------------------ on demand
+
+    /**
+     * Posts the channel's question for today (in the schedule's zone) now, unless the channel
+     * already has today's post, then reveals the answers that became due.
+     */
+    public NowResult postNow(Schedule s) {
+        Instant now = clock.instant();
+        LocalDate date = LocalDate.ofInstant(now, s.zone());
+        List<Question> pool = pool(s);
+        if (pool.isEmpty()) {
+            return new NowResult.NoQuestions();
+        }
+        Lang lang = s.lang().orElse(defaultLang);
+        NowClaim claim = store.claimNow(s.channel(), date, lease(now), deck -> {
+            Draw d = draw(pool, deck).orElseThrow();
+            return new NewPost(date, now, d.questionId(), lang, s.thread(), s.revealAfter(), d.deckAfter());
+        });
+        if (claim instanceof NowClaim.Exists e) {
+            return new NowResult.Exists(e.post());
+        }
+        Counters c = new Counters();
+        send(((NowClaim.Claimed) claim).post(), c);
+        PostRecord after = store.post(s.channel(), date).orElseThrow();
+        if (after.state() == PostState.SENT) {
+            try {
+                revealDue(c);
+            } catch (RuntimeException e) {
+                log.warn("daily {}: answers not revealed yet: {}", s.channel(), e.toString());
+            }
+            return new NowResult.Posted(after);
+        }
+        return new NowResult.Failed(after.lastError().orElse(after.state().name()), after.state() == PostState.PENDING);
+    }
+
+    /** True once {@link #shutdown} has begun. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** How long {@link #close()} lets posts in flight finish. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    /**
+     * Stops gracefully: claims nothing more, lets the posts in flight finish (within
+     * {@code grace}), and hands back the claimed posts it has not started, so another replica
+     * (or the next start) sends them at once.
+     */
+    public synchronized void shutdown(Duration grace) {
+        stopping = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        if (ticker != null) {
+            ticker.shutdown();
+            awaitUntil(ticker, deadline);
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        if (senders != null) {
+            senders.shutdown();
+            awaitUntil(senders, deadline);
+            senders.shutdownNow();
+        }
+    }
+
+    private static void awaitUntil(ExecutorService executor, long deadlineNanos) {
+        try {
+            executor.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        shutdown(SHUTDOWN_GRACE);
+    }
+}

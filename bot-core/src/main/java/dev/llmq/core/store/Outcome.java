@@ -1,0 +1,33 @@
+package dev.llmq.core.store;
+
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.Published;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A successful send, as recorded in groups by {@link DailyStore#recordAll}. */
+public sealed interface Outcome {
+    ChannelRef channel();
+
+    LocalDate localDate();
+
+    /** A question was posted. */
+    record Sent(ChannelRef channel, LocalDate localDate, Published where, Instant postedAt, int attempts)
+            implements Outcome {
+        public Sent {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(localDate, "localDate");
+            Objects.requireNonNull(where, "where");
+            Objects.requireNonNull(postedAt, "postedAt");
+        }
+    }
+
+    /** An answer was revealed. */
+    record Revealed(ChannelRef channel, LocalDate localDate, int answerAttempts) implements Outcome {
+        public Revealed {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(localDate, "localDate");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.llmq.core.daily;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.store.DailyStore;
+import dev.llmq.core.store.DeckState;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler's pure parts: drawing from a channel's history, and the retry backoff. */
+class DailySchedulerUnitTest {
+    private final QuestionBank bank = Fixtures.fixtureBank();
+    private final DailyStore noStore = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
+            new Class<?>[] {DailyStore.class}, (p, m, a) -> {
+                throw new UnsupportedOperationException(m.getName());
+            });
+    private final DailyScheduler scheduler = new DailyScheduler(noStore, () -> bank, List.of(),
+            new MutableClock(Instant.EPOCH), Lang.EN, DailyScheduler.Settings.defaults().withSenders(1), new Random(5),
+            d -> { });
+
+    @Test
+    void aRoundDrawsEveryQuestionOnceThenANewRoundAvoidsTheLast() {
+        List<Question> pool = bank.questions();
+        DeckState deck = DeckState.EMPTY;
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < pool.size(); i++) {
+            DailyScheduler.Draw d = scheduler.draw(pool, deck).orElseThrow();
+            assertTrue(seen.add(d.questionId()), "repeat within a round: " + d.questionId());
+            deck = d.deckAfter();
+        }
+        assertEquals(0, deck.round());
+        String last = deck.last().orElseThrow();
+        for (int i = 0; i < 20; i++) {
+            DailyScheduler.Draw next = scheduler.draw(pool, deck).orElseThrow();
+            assertEquals(1, next.deckAfter().round());
+            assertNotEquals(last, next.questionId());
+        }
+        assertTrue(scheduler.draw(List.of(), deck).isEmpty());
+    }
+
+    @Test
+    void aSingleQuestionPoolRepeatsIt() {
+        List<Question> one = List.of(bank.questions().get(0));
+        DeckState deck = scheduler.draw(one, DeckState.EMPTY).orElseThrow().deckAfter();
+        assertEquals(one.get(0).id(), scheduler.draw(one, deck).orElseThrow().questionId());
+    }
+
+    @Test
+    void theBackoffDoublesWithJitterUpToItsCap() {
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            long expected = Math.min(30L * (1L << (attempt - 1)), 1800L) * 1000;
+            long got = scheduler.backoff(attempt).toMillis();
+            assertTrue(got >= expected * 0.8 - 1 && got <= expected * 1.2 + 1,
+                    "attempt " + attempt + ": " + got + " ms, expected about " + expected);
+        }
+        assertTrue(scheduler.backoff(50).compareTo(Duration.ofMinutes(36)) <= 0);
+    }
+
+    @Test
+    void settingsAreChecked() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DailyScheduler.Settings.defaults().withBatch(0));
+        assertEquals(Duration.ofHours(6), DailyScheduler.Settings.defaults().catchUp());
+        assertEquals(Optional.of(Duration.ofMinutes(90)), DailyArgs.duration("90m"));
+    }
+}

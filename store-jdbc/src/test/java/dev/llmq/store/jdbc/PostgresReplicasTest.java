@@ -1,0 +1,14 @@
+package dev.llmq.store.jdbc;
+
+/** The acceptance run: 1,000 simulated days x 50 channels on one PostgreSQL. */
+class PostgresReplicasTest extends ReplicasContract {
+    @Override
+    DbConfig config() {
+        return TestDatabases.postgres();
+    }
+
+    @Override
+    int days() {
+        return 1000;
+    }
+}

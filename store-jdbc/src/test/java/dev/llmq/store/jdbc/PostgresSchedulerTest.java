@@ -1,0 +1,8 @@
+package dev.llmq.store.jdbc;
+
+class PostgresSchedulerTest extends SchedulerContract {
+    @Override
+    DbConfig config() {
+        return TestDatabases.postgres();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.llmq.store.jdbc;
+
+class PostgresStoreTest extends StoreContract {
+    @Override
+    DbConfig config() {
+        return TestDatabases.postgres();
+    }
+}

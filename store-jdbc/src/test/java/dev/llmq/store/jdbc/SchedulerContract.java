@@ -1,0 +1,603 @@
+package dev.llmq.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.DailyScheduler;
+import dev.llmq.core.daily.Schedule;
+import dev.llmq.core.daily.StoredDailyDesk;
+import dev.llmq.core.engine.Decks;
+import dev.llmq.core.engine.Origin;
+import dev.llmq.core.engine.Quizmaster;
+import dev.llmq.core.engine.TextCommands;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.reply.Notice;
+import dev.llmq.core.reply.Reply;
+import dev.llmq.core.reply.ScheduleCard;
+import dev.llmq.core.store.AnswerState;
+import dev.llmq.core.store.DailyStore;
+import dev.llmq.core.store.PostRecord;
+import dev.llmq.core.store.PostState;
+import dev.llmq.core.store.SpaceSettings;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The scheduler on a real store and a fake clock; the same on every engine. */
+abstract class SchedulerContract {
+    final QuestionBank bank = Fixtures.fixtureBank();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T00:00:00Z"));
+    final TestPublisher publisher = new TestPublisher("test", clock);
+    final DailyScheduler.Settings settings = DailyScheduler.Settings.defaults().withSenders(1)
+            .withMaxInlineWait(Duration.ZERO);
+    final List<AutoCloseable> open = new ArrayList<>();
+    JdbcStore store;
+    DailyScheduler scheduler;
+
+    /** A fresh configuration (called once per test; reopening uses the same). */
+    abstract DbConfig config();
+
+    private DbConfig config;
+
+    void start() {
+        config = config();
+        reopen(publisher);
+    }
+
+    /** A "restart": a new store and scheduler on the same database. */
+    void reopen(TestPublisher pub) {
+        store = JdbcStore.open(config, clock);
+        scheduler = new DailyScheduler(store, () -> bank, List.of(pub), clock, Lang.EN, settings, new Random(7),
+                clock::advance);
+        open.add(store);
+        open.add(scheduler);
+    }
+
+    void shutdown() {
+        scheduler.close();
+        store.close();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    static ChannelRef ch(String id) {
+        return new ChannelRef("test", "space", id);
+    }
+
+    Schedule schedule(String channel, String time, String zone) {
+        return new Schedule(ch(channel), LocalTime.parse(time), ZoneId.of(zone), Schedule.EVERY_DAY, List.of(),
+                Optional.empty(), true, Optional.empty(), "admin");
+    }
+
+    void put(Schedule s) {
+        store.putSchedule(s, dev.llmq.core.daily.FireTimes.next(s, clock.instant()));
+    }
+
+    /** Moves the clock to {@code end} in steps, ticking after each. */
+    void runUntil(Instant end, Duration step) {
+        while (clock.instant().isBefore(end)) {
+            clock.advance(step);
+            scheduler.tick();
+        }
+    }
+
+    static Instant local(String dateTime, String zone) {
+        return LocalDateTime.parse(dateTime).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    // ------------------------------------------------------------------ DST
+
+    /** Runs a schedule across a transition and checks it fired once per day, at the expected instants. */
+    private void firesOnceADay(String zone, String time, String fromLocal, String toLocal, String... expectedOffsets) {
+        start();
+        clock.set(local(fromLocal, zone));
+        put(schedule("c1", time, zone));
+        runUntil(local(toLocal, zone), Duration.ofMinutes(15));
+        List<ZonedDateTime> expected = new ArrayList<>();
+        for (String e : expectedOffsets) {
+            expected.add(ZonedDateTime.parse(e));
+        }
+        List<Instant> at = publisher.posts.stream().map(TestPublisher.Post::at).toList();
+        assertEquals(expected.stream().map(ZonedDateTime::toInstant).toList(), at, "fire instants in " + zone);
+        List<LocalDate> dates = publisher.dates("c1");
+        assertEquals(new HashSet<>(dates).size(), dates.size(), "one post per local date: " + dates);
+        assertEquals(expected.stream().map(ZonedDateTime::toLocalDate).toList(), dates);
+    }
+
+    @Test
+    void newYorkSpringForwardFiresOnceAtTheEndOfTheGap() {
+        // 2026-03-08 02:00 EST -> 03:00 EDT: 02:30 does not exist and fires at 03:00.
+        firesOnceADay("America/New_York", "02:30", "2026-03-06T12:00", "2026-03-09T12:00",
+                "2026-03-07T02:30-05:00[America/New_York]", "2026-03-08T03:00-04:00[America/New_York]",
+                "2026-03-09T02:30-04:00[America/New_York]");
+    }
+
+    @Test
+    void newYorkFallBackFiresOnce() {
+        // 2026-11-01 02:00 EDT -> 01:00 EST: 01:30 happens twice and fires at the first.
+        firesOnceADay("America/New_York", "01:30", "2026-10-30T12:00", "2026-11-02T12:00",
+                "2026-10-31T01:30-04:00[America/New_York]", "2026-11-01T01:30-04:00[America/New_York]",
+                "2026-11-02T01:30-05:00[America/New_York]");
+    }
+
+    @Test
+    void berlinSpringForwardAndFallBack() {
+        // 2026-03-29 02:00 CET -> 03:00 CEST.
+        firesOnceADay("Europe/Berlin", "02:30", "2026-03-27T12:00", "2026-03-30T12:00",
+                "2026-03-28T02:30+01:00[Europe/Berlin]", "2026-03-29T03:00+02:00[Europe/Berlin]",
+                "2026-03-30T02:30+02:00[Europe/Berlin]");
+    }
+
+    @Test
+    void berlinFallBackFiresOnce() {
+        // 2026-10-25 03:00 CEST -> 02:00 CET.
+        firesOnceADay("Europe/Berlin", "02:30", "2026-10-23T12:00", "2026-10-26T12:00",
+                "2026-10-24T02:30+02:00[Europe/Berlin]", "2026-10-25T02:30+02:00[Europe/Berlin]",
+                "2026-10-26T02:30+01:00[Europe/Berlin]");
+    }
+
+    @Test
+    void lordHoweHalfHourSpringForward() {
+        // 2026-10-04 02:00 +10:30 -> 02:30 +11:00: 02:15 fires at 02:30.
+        firesOnceADay("Australia/Lord_Howe", "02:15", "2026-10-02T12:00", "2026-10-05T12:00",
+                "2026-10-03T02:15+10:30[Australia/Lord_Howe]", "2026-10-04T02:30+11:00[Australia/Lord_Howe]",
+                "2026-10-05T02:15+11:00[Australia/Lord_Howe]");
+    }
+
+    @Test
+    void lordHoweHalfHourFallBackFiresOnce() {
+        // 2026-04-05 02:00 +11:00 -> 01:30 +10:30: 01:45 happens twice.
+        firesOnceADay("Australia/Lord_Howe", "01:45", "2026-04-03T12:00", "2026-04-06T12:00",
+                "2026-04-04T01:45+11:00[Australia/Lord_Howe]", "2026-04-05T01:45+11:00[Australia/Lord_Howe]",
+                "2026-04-06T01:45+10:30[Australia/Lord_Howe]");
+    }
+
+    @Test
+    void shanghaiHasNoTransitions() {
+        firesOnceADay("Asia/Shanghai", "09:00", "2026-03-07T12:00", "2026-03-10T12:00",
+                "2026-03-08T09:00+08:00[Asia/Shanghai]", "2026-03-09T09:00+08:00[Asia/Shanghai]",
+                "2026-03-10T09:00+08:00[Asia/Shanghai]");
+    }
+
+    @Test
+    void weekdaysAreHonoured() {
+        start();
+        clock.set(local("2026-03-01T12:00", "Asia/Shanghai")); // a Sunday
+        put(new Schedule(ch("c1"), LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(), Optional.empty(), true, Optional.empty(),
+                "admin"));
+        runUntil(local("2026-03-15T12:00", "Asia/Shanghai"), Duration.ofHours(1));
+        List<LocalDate> dates = publisher.dates("c1");
+        assertEquals(10, dates.size(), dates.toString());
+        assertTrue(dates.stream().noneMatch(d -> d.getDayOfWeek().getValue() > 5), dates.toString());
+    }
+
+    // ------------------------------------------------------------------ history
+
+    @Test
+    void noRepeatsAcrossDaysAndRestartsUntilTheDeckIsExhausted() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        runUntil(clock.instant().plus(Duration.ofDays(4)), Duration.ofHours(1));
+        shutdown();
+        reopen(publisher);
+        runUntil(clock.instant().plus(Duration.ofDays(5)), Duration.ofHours(1));
+        List<String> asked = publisher.posts.stream().map(p -> p.post().question().questionId()).toList();
+        assertEquals(9, asked.size(), asked.toString());
+        List<String> firstRound = asked.subList(0, bank.size());
+        assertEquals(bank.size(), new HashSet<>(firstRound).size(), "a whole deck without repeats: " + asked);
+        assertNotEquals(asked.get(bank.size() - 1), asked.get(bank.size()), "a new round does not start with the last");
+        assertEquals(1, store.deck(ch("c1")).round());
+    }
+
+    @Test
+    void topicsFilterTheDraw() {
+        start();
+        put(new Schedule(ch("c1"), LocalTime.of(9, 0), ZoneId.of("UTC"), Schedule.EVERY_DAY, List.of("emergence"),
+                Optional.empty(), true, Optional.empty(), "admin"));
+        runUntil(clock.instant().plus(Duration.ofDays(3)), Duration.ofHours(1));
+        assertEquals(3, publisher.posts.size());
+        assertTrue(publisher.posts.stream().allMatch(p -> bank.question(p.post().question().questionId())
+                .orElseThrow().topicId().equals("emergence")));
+    }
+
+    @Test
+    void theSpacesDefaultLanguageIsUsedWhenTheScheduleNamesNone() {
+        start();
+        store.putSettings("test", "space", new SpaceSettings(Optional.of(Lang.ZH), false));
+        put(schedule("c1", "09:00", "UTC"));
+        runUntil(clock.instant().plus(Duration.ofDays(1)), Duration.ofHours(1));
+        assertEquals(Lang.ZH, publisher.posts.get(0).post().question().lang());
+    }
+
+    // ------------------------------------------------------------------ failures
+
+    @Test
+    void failedSendsAreRetriedWithBackoff() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        publisher.failNext(2, true, Optional.empty());
+        Instant fire = Instant.parse("2026-03-02T09:00:00Z");
+        clock.set(fire);
+        scheduler.tick();
+        PostRecord p = store.post(ch("c1"), LocalDate.parse("2026-03-02")).orElseThrow();
+        assertEquals(PostState.PENDING, p.state());
+        assertEquals(1, p.attempts());
+        assertEquals(Optional.of("planned failure"), p.lastError());
+        clock.advance(Duration.ofSeconds(23));
+        scheduler.tick();
+        assertEquals(1, publisher.attempts.get(), "not before the first backoff (30 s -20%)");
+        clock.advance(Duration.ofSeconds(14));
+        scheduler.tick();
+        assertEquals(2, publisher.attempts.get(), "retried within 30 s +20%");
+        clock.advance(Duration.ofSeconds(47));
+        scheduler.tick();
+        assertEquals(2, publisher.attempts.get(), "the backoff doubles");
+        clock.advance(Duration.ofSeconds(30));
+        scheduler.tick();
+        assertEquals(3, publisher.attempts.get());
+        assertEquals(1, publisher.posts.size());
+        PostRecord sent = store.post(ch("c1"), LocalDate.parse("2026-03-02")).orElseThrow();
+        assertEquals(PostState.SENT, sent.state());
+        assertEquals(3, sent.attempts());
+        runUntil(clock.instant().plus(Duration.ofHours(2)), Duration.ofMinutes(5));
+        assertEquals(1, publisher.posts.size(), "never twice");
+    }
+
+    @Test
+    void thePlatformsRetryAfterIsHonoured() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        publisher.failNext(1, true, Optional.of(Duration.ofSeconds(90)));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        scheduler.tick();
+        clock.advance(Duration.ofSeconds(89));
+        scheduler.tick();
+        assertEquals(1, publisher.attempts.get());
+        clock.advance(Duration.ofSeconds(1));
+        scheduler.tick();
+        assertEquals(2, publisher.attempts.get());
+        assertEquals(1, publisher.posts.size());
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetriedAndTheNextDayPostsAsUsual() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        publisher.failNext(1, false, Optional.empty());
+        runUntil(Instant.parse("2026-03-03T12:00:00Z"), Duration.ofMinutes(30));
+        assertEquals(2, publisher.attempts.get());
+        assertEquals(PostState.FAILED, store.post(ch("c1"), LocalDate.parse("2026-03-02")).orElseThrow().state());
+        assertEquals(List.of(LocalDate.parse("2026-03-03")), publisher.dates("c1"));
+    }
+
+    @Test
+    void missedPostsAreSentLateWithinTheCatchUpWindowAndSkippedBeyondIt() {
+        ListAppender<ILoggingEvent> logs = capture();
+        start();
+        put(schedule("late", "09:00", "UTC"));
+        put(schedule("lost", "03:00", "UTC"));
+        // Down from before 03:00 until 14:00: "late" (09:00) is 5 h late, "lost" (03:00) 11 h.
+        clock.set(Instant.parse("2026-03-02T14:00:00Z"));
+        scheduler.tick();
+        scheduler.tick();
+        assertEquals(List.of(LocalDate.parse("2026-03-02")), publisher.dates("late"));
+        PostRecord late = store.post(ch("late"), LocalDate.parse("2026-03-02")).orElseThrow();
+        assertEquals(Instant.parse("2026-03-02T09:00:00Z"), late.fireAt());
+        assertEquals(Instant.parse("2026-03-02T14:00:00Z"), publisher.posts.get(0).at(), "sent late");
+        assertTrue(store.post(ch("lost"), LocalDate.parse("2026-03-02")).isEmpty(), "skipped, never claimed");
+        assertTrue(publisher.dates("lost").isEmpty());
+        assertTrue(logs.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
+                && e.getFormattedMessage().contains("test:space:lost") && e.getFormattedMessage().contains("skipped")),
+                logs.list.toString());
+        runUntil(Instant.parse("2026-03-03T12:00:00Z"), Duration.ofHours(1));
+        assertEquals(List.of(LocalDate.parse("2026-03-03")), publisher.dates("lost"));
+        assertEquals(2, publisher.dates("late").size());
+        assertEquals(1, publisher.perChannelAndDay().values().stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    private static ListAppender<ILoggingEvent> capture() {
+        Logger logger = (Logger) LoggerFactory.getLogger(DailyScheduler.class);
+        logger.detachAndStopAllAppenders();
+        logger.setLevel(Level.WARN);
+        logger.setAdditive(false);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        return appender;
+    }
+
+    // ------------------------------------------------------------------ answers
+
+    @Test
+    void theAnswerComesWithTheNextDaysPostInThePreviousThread() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        runUntil(Instant.parse("2026-03-02T12:00:00Z"), Duration.ofHours(1));
+        assertTrue(publisher.answers.isEmpty());
+        runUntil(Instant.parse("2026-03-03T12:00:00Z"), Duration.ofHours(1));
+        assertEquals(1, publisher.answers.size());
+        TestPublisher.Answer a = publisher.answers.get(0);
+        TestPublisher.Post day1 = publisher.posts.get(0);
+        assertEquals(day1.where(), a.where(), "in the previous post's thread");
+        assertEquals(day1.post().question().questionId(), a.answer().questionId());
+        assertFalse(a.answer().ephemeral(), "revealed to everyone");
+        assertTrue(a.at().equals(publisher.posts.get(1).at()), "with the next post");
+        assertEquals(AnswerState.SENT, store.post(ch("c1"), LocalDate.parse("2026-03-02")).orElseThrow().answerState());
+    }
+
+    @Test
+    void aRevealDelayRevealsTheAnswerThatLongAfterThePost() {
+        start();
+        put(new Schedule(ch("c1"), LocalTime.of(9, 0), ZoneId.of("UTC"), Schedule.EVERY_DAY, List.of(),
+                Optional.empty(), true, Optional.of(Duration.ofHours(2)), "admin"));
+        runUntil(Instant.parse("2026-03-02T12:00:00Z"), Duration.ofMinutes(15));
+        assertEquals(1, publisher.answers.size());
+        assertEquals(Instant.parse("2026-03-02T11:00:00Z"), publisher.answers.get(0).at());
+    }
+
+    // ------------------------------------------------------------------ restarts and guards
+
+    @Test
+    void aRestartInTheMiddleOfAFanOutKeepsTheClaimsAndDuplicatesNothing() {
+        start();
+        for (int i = 0; i < 50; i++) {
+            put(schedule("c" + i, "09:00", "UTC"));
+        }
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        publisher.crashAfter(20);
+        assertThrows(TestPublisher.Crash.class, scheduler::tick);
+        LocalDate day = LocalDate.parse("2026-03-02");
+        List<PostRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(store.post(ch("c" + i), day).orElseThrow(() -> new AssertionError("a claim was lost")));
+        }
+        assertEquals(20, rows.stream().filter(r -> r.state() == PostState.SENT).count());
+        assertEquals(30, rows.stream().filter(r -> r.state() == PostState.PENDING).count());
+        shutdown();
+
+        TestPublisher after = new TestPublisher("test", clock);
+        reopen(after);
+        scheduler.tick();
+        assertTrue(after.posts.isEmpty(), "the dead instance's leases are respected");
+        clock.advance(settings.lease());
+        scheduler.tick();
+        assertEquals(30, after.posts.size());
+        Set<String> all = new HashSet<>();
+        publisher.posts.forEach(p -> assertTrue(all.add(p.post().channel().channel())));
+        after.posts.forEach(p -> assertTrue(all.add(p.post().channel().channel()), "duplicate " + p));
+        assertEquals(50, all.size());
+        runUntil(Instant.parse("2026-03-03T10:00:00Z"), Duration.ofHours(1));
+        assertEquals(80, after.posts.size(), "the next day posts once everywhere");
+    }
+
+    @Test
+    void shutdownFinishesThePostsInFlightAndHandsBackTheClaimedRest() throws Exception {
+        start();
+        for (int i = 0; i < 6; i++) {
+            put(schedule("c" + i, "09:00", "UTC"));
+        }
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        java.util.concurrent.CountDownLatch twoInFlight = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+        dev.llmq.core.daily.DailyPublisher slow = new dev.llmq.core.daily.DailyPublisher() {
+            @Override
+            public String platform() {
+                return "test";
+            }
+
+            @Override
+            public dev.llmq.core.daily.Published postQuestion(dev.llmq.core.daily.DailyPost post)
+                    throws dev.llmq.core.daily.PublishException {
+                twoInFlight.countDown();
+                try {
+                    letGo.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError("a post in flight was interrupted by the shutdown", e);
+                }
+                return publisher.postQuestion(post);
+            }
+
+            @Override
+            public void postAnswer(ChannelRef channel, dev.llmq.core.daily.Published where,
+                                   dev.llmq.core.reply.AnswerCard answer) throws dev.llmq.core.daily.PublishException {
+                publisher.postAnswer(channel, where, answer);
+            }
+        };
+        DailyScheduler running = new DailyScheduler(store, () -> bank, List.of(slow), clock, Lang.EN,
+                settings.withSenders(2), new Random(7), clock::advance);
+        open.add(running);
+        running.start();
+        assertTrue(twoInFlight.await(30, java.util.concurrent.TimeUnit.SECONDS), "two posts are in flight");
+
+        // SIGTERM arrives in the middle of the posts.
+        java.util.concurrent.CompletableFuture<Void> stopped = java.util.concurrent.CompletableFuture.runAsync(
+                () -> running.shutdown(Duration.ofSeconds(30)));
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!running.stopping() && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertTrue(running.stopping());
+        assertTrue(!stopped.isDone(), "shutdown waits for the posts in flight");
+        letGo.countDown();
+        stopped.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        LocalDate day = LocalDate.parse("2026-03-02");
+        long sent = 0;
+        for (int i = 0; i < 6; i++) {
+            PostRecord r = store.post(ch("c" + i), day).orElseThrow(() -> new AssertionError("a claim was lost"));
+            if (r.state() == PostState.SENT) {
+                sent++;
+            } else {
+                assertEquals(PostState.PENDING, r.state());
+            }
+        }
+        assertEquals(2, sent, "the two posts in flight finished");
+        assertEquals(2, publisher.posts.size());
+
+        // The claims were handed back: a new instance sends the rest at once, without waiting for a lease.
+        scheduler.tick();
+        assertEquals(6, publisher.posts.size());
+        assertEquals(6, publisher.posts.stream().map(p -> p.post().channel().channel()).distinct().count(),
+                "no duplicate");
+    }
+
+    @Test
+    void oneFailingRunNeverStopsTheRunsAfterIt() throws Exception {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        AtomicInteger failures = new AtomicInteger(2);
+        DailyStore flaky = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
+                new Class<?>[] {DailyStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("claimDue") && failures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("database hiccup");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ListAppender<ILoggingEvent> logs = capture();
+        DailyScheduler ticking = new DailyScheduler(flaky, () -> bank, List.of(publisher), clock, Lang.EN,
+                settings.withTickEvery(Duration.ofMillis(10)), new Random(1), clock::advance);
+        open.add(ticking);
+        ticking.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (publisher.posts.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.sleep(5); // NOPMD: polling a background executor with a deadline
+        }
+        ticking.close();
+        assertEquals(1, publisher.posts.size(), "posted after two failed runs");
+        assertTrue(logs.list.stream().filter(e -> e.getLevel() == Level.ERROR).count() >= 2, logs.list.toString());
+    }
+
+    @Test
+    void aStoreHiccupAfterASendNeverLeadsToSendingItAgain() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        AtomicInteger failures = new AtomicInteger(2);
+        DailyStore flaky = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
+                new Class<?>[] {DailyStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("recordAll") && failures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("connection reset");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        capture();
+        DailyScheduler s = new DailyScheduler(flaky, () -> bank, List.of(publisher), clock, Lang.EN, settings,
+                new Random(1), clock::advance);
+        open.add(s);
+        s.tick();
+        assertEquals(1, publisher.posts.size());
+        assertEquals(PostState.SENT, store.post(ch("c1"), LocalDate.parse("2026-03-02")).orElseThrow().state());
+        clock.advance(settings.lease().multipliedBy(2));
+        s.tick();
+        assertEquals(1, publisher.posts.size(), "sent once");
+    }
+
+    @Test
+    void aBrokenScheduleDoesNotBlockTheOthers() throws Exception {
+        start();
+        put(schedule("good", "09:00", "UTC"));
+        try (Connection c = java.sql.DriverManager.getConnection(config.isSqlite() ? "jdbc:sqlite:" + config.sqlitePath()
+                : config.url(), config.user().orElse(null), config.password().orElse(null));
+             Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO schedules (platform, channel, space, local_time, zone_id, weekdays, topics, "
+                    + "lang, thread, reveal_after_s, created_by, created_at, next_fire_at) VALUES ('test', 'bad', 'space', "
+                    + "'09:00', 'Mars/Olympus', 'mon', '', NULL, 1, NULL, 'x', 0, 0)");
+        }
+        capture();
+        runUntil(Instant.parse("2026-03-02T10:00:00Z"), Duration.ofHours(1));
+        assertEquals(List.of(LocalDate.parse("2026-03-02")), publisher.dates("good"));
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Test
+    void theDailyCommandsPersistThroughTheStore() {
+        start();
+        clock.set(Instant.parse("2026-03-02T00:00:00Z"));
+        Origin admin = new Origin("test", "space", "c1", "admin", null, Optional.empty(), true);
+        Reply set = quizmaster().handle(admin, TextCommands.parse("/llmq daily set 09:00 Asia/Shanghai mon-fri arch"));
+        ScheduleCard card = assertInstanceOf(ScheduleCard.class, set);
+        assertEquals(Instant.parse("2026-03-02T01:00:00Z"), card.entries().get(0).next());
+        shutdown();
+        reopen(publisher);
+        ScheduleCard status = assertInstanceOf(ScheduleCard.class,
+                quizmaster().handle(admin, TextCommands.parse("/llmq daily status")));
+        assertEquals(1, status.entries().size());
+        assertEquals(List.of("architecture"), status.entries().get(0).topics());
+        assertEquals(ZoneId.of("Asia/Shanghai"), status.entries().get(0).zone());
+        assertEquals(Instant.parse("2026-03-02T01:00:00Z"), status.entries().get(0).next());
+
+        Notice now = assertInstanceOf(Notice.class, quizmaster().handle(admin, TextCommands.parse("/llmq daily now")));
+        assertEquals(Notice.Level.INFO, now.level(), now.text());
+        assertEquals(1, publisher.posts.size());
+        Notice again = assertInstanceOf(Notice.class, quizmaster().handle(admin, TextCommands.parse("/llmq daily now")));
+        assertTrue(again.text().contains("already posted"), again.text());
+        runUntil(Instant.parse("2026-03-02T12:00:00Z"), Duration.ofMinutes(30));
+        assertEquals(1, publisher.posts.size(), "the scheduled post of a day posted on demand is not sent again");
+        runUntil(Instant.parse("2026-03-03T12:00:00Z"), Duration.ofMinutes(30));
+        assertEquals(2, publisher.posts.size());
+        assertEquals(1, publisher.answers.size());
+
+        Notice off = assertInstanceOf(Notice.class, quizmaster().handle(admin, TextCommands.parse("/llmq daily off")));
+        assertTrue(off.text().contains("stopped"), off.text());
+        runUntil(Instant.parse("2026-03-05T12:00:00Z"), Duration.ofHours(2));
+        assertEquals(2, publisher.posts.size());
+        assertEquals(Set.of("c1"), publisher.posts.stream().map(p -> p.post().channel().channel())
+                .collect(Collectors.toSet()));
+    }
+
+    private Quizmaster quizmaster() {
+        return new Quizmaster(() -> bank, Decks.seeded(3, clock), new LangPolicy(Optional.empty()),
+                Optional.of(new StoredDailyDesk(store, scheduler, () -> bank)));
+    }
+}

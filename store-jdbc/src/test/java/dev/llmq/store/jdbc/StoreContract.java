@@ -1,0 +1,248 @@
+package dev.llmq.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.Published;
+import dev.llmq.core.daily.Schedule;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.store.AnswerState;
+import dev.llmq.core.store.ClaimPlanner;
+import dev.llmq.core.store.DeckState;
+import dev.llmq.core.store.Lease;
+import dev.llmq.core.store.NewPost;
+import dev.llmq.core.store.NowClaim;
+import dev.llmq.core.store.PostRecord;
+import dev.llmq.core.store.PostState;
+import dev.llmq.core.store.SpaceSettings;
+import dev.llmq.core.store.StoredSchedule;
+import dev.llmq.core.store.UserProgress;
+import dev.llmq.core.testing.MutableClock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store's behaviour, the same on every engine. */
+abstract class StoreContract {
+    static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+    final MutableClock clock = new MutableClock(T0);
+    JdbcStore store;
+
+    abstract DbConfig config();
+
+    @BeforeEach
+    void open() {
+        store = JdbcStore.open(config(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static ChannelRef ch(String id) {
+        return new ChannelRef("test", "space", id);
+    }
+
+    static Schedule schedule(String channel, String time, String zone) {
+        return new Schedule(ch(channel), LocalTime.parse(time), ZoneId.of(zone), Schedule.EVERY_DAY, List.of(),
+                Optional.empty(), true, Optional.empty(), "admin");
+    }
+
+    static NewPost newPost(LocalDate date, Instant fire, String q, Optional<Duration> reveal) {
+        return new NewPost(date, fire, q, Lang.EN, true, reveal, new DeckState(0, Set.of(q), Optional.of(q)));
+    }
+
+    /** A planner that posts the fire's UTC date with question q1 and fires again a day later. */
+    static ClaimPlanner daily(String q) {
+        return (due, deck) -> new ClaimPlanner.Plan(due.nextFireAt().plus(Duration.ofDays(1)), Optional.of(newPost(
+                LocalDate.ofInstant(due.nextFireAt(), ZoneId.of("UTC")), due.nextFireAt(), q, Optional.empty())));
+    }
+
+    Lease lease(Instant now) {
+        return new Lease("me", now.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void schedulesRoundTripAndReplace() {
+        Schedule s = new Schedule(ch("c1"), LocalTime.of(9, 0), ZoneId.of("Asia/Shanghai"),
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of("architecture", "emergence"),
+                Optional.of(Lang.ZH), true, Optional.of(Duration.ofHours(2)), "admin");
+        store.putSchedule(s, T0.plusSeconds(3600));
+        StoredSchedule got = store.schedule(ch("c1")).orElseThrow();
+        assertEquals(s, got.schedule());
+        assertEquals(T0.plusSeconds(3600), got.nextFireAt());
+        assertEquals(Optional.empty(), got.spaceLang());
+
+        Schedule replaced = schedule("c1", "07:30", "Europe/Berlin");
+        store.putSchedule(replaced, T0.plusSeconds(60));
+        store.putSchedule(schedule("c2", "08:00", "UTC"), T0.plusSeconds(120));
+        store.putSchedule(new Schedule(new ChannelRef("test", "other", "c3"), LocalTime.NOON, ZoneId.of("UTC"),
+                Schedule.EVERY_DAY, List.of(), Optional.empty(), false, Optional.empty(), "x"), T0);
+        assertEquals(replaced, store.schedule(ch("c1")).orElseThrow().schedule());
+        assertEquals(List.of("c1", "c2"), store.schedules("test", "space").stream()
+                .map(x -> x.schedule().channel().channel()).toList());
+        assertEquals(Optional.of(T0), store.nextFireAt());
+        assertTrue(store.removeSchedule(ch("c1")));
+        assertFalse(store.removeSchedule(ch("c1")));
+        assertTrue(store.schedule(ch("c1")).isEmpty());
+    }
+
+    @Test
+    void theSpacesDefaultLanguageComesWithItsSchedules() {
+        store.putSchedule(schedule("c1", "09:00", "UTC"), T0);
+        store.putSettings("test", "space", new SpaceSettings(Optional.of(Lang.ZH), true));
+        assertEquals(new SpaceSettings(Optional.of(Lang.ZH), true), store.settings("test", "space"));
+        assertEquals(SpaceSettings.DEFAULTS, store.settings("test", "nowhere"));
+        assertEquals(Optional.of(Lang.ZH), store.schedule(ch("c1")).orElseThrow().spaceLang());
+        store.putSettings("test", "space", new SpaceSettings(Optional.empty(), false));
+        assertEquals(SpaceSettings.DEFAULTS, store.settings("test", "space"));
+    }
+
+    @Test
+    void claimTakesOnlyDueSchedulesOnceAndAdvancesThem() {
+        store.putSchedule(schedule("early", "09:00", "UTC"), T0.plusSeconds(10));
+        store.putSchedule(schedule("due", "09:00", "UTC"), T0);
+        store.putSchedule(schedule("later", "09:00", "UTC"), T0.plusSeconds(3600));
+        List<PostRecord> first = store.claimDue(T0.plusSeconds(10), 10, lease(T0), daily("q1"));
+        assertEquals(List.of("due", "early"), first.stream().map(p -> p.channel().channel()).toList());
+        assertTrue(store.claimDue(T0.plusSeconds(10), 10, lease(T0), daily("q1")).isEmpty(), "claimed twice");
+        assertEquals(T0.plus(Duration.ofDays(1)), store.schedule(ch("due")).orElseThrow().nextFireAt());
+        PostRecord p = store.post(ch("due"), LocalDate.parse("2026-03-02")).orElseThrow();
+        assertEquals(PostState.PENDING, p.state());
+        assertEquals("q1", p.questionId());
+        assertEquals(new DeckState(0, Set.of("q1"), Optional.of("q1")), store.deck(ch("due")));
+    }
+
+    @Test
+    void claimRespectsTheLimitOldestFirst() {
+        for (int i = 0; i < 5; i++) {
+            store.putSchedule(schedule("c" + i, "09:00", "UTC"), T0.minusSeconds(i));
+        }
+        assertEquals(List.of("c4", "c3"), store.claimDue(T0, 2, lease(T0), daily("q")).stream()
+                .map(p -> p.channel().channel()).toList());
+        assertEquals(3, store.claimDue(T0, 10, lease(T0), daily("q")).size());
+    }
+
+    @Test
+    void anExistingPostOfTheDayIsNeverClaimedAgain() {
+        LocalDate day = LocalDate.parse("2026-03-02");
+        NowClaim now = store.claimNow(ch("c1"), day, lease(T0), deck -> newPost(day, T0, "q1", Optional.empty()));
+        assertInstanceOf(NowClaim.Claimed.class, now);
+        assertInstanceOf(NowClaim.Exists.class, store.claimNow(ch("c1"), day, lease(T0),
+                deck -> newPost(day, T0, "q2", Optional.empty())));
+        store.putSchedule(schedule("c1", "09:00", "UTC"), T0);
+        assertTrue(store.claimDue(T0, 10, lease(T0), daily("q3")).isEmpty());
+        assertEquals("q1", store.post(ch("c1"), day).orElseThrow().questionId());
+        assertEquals(T0.plus(Duration.ofDays(1)), store.schedule(ch("c1")).orElseThrow().nextFireAt(), "still advanced");
+    }
+
+    @Test
+    void aFailedPostOfTheDayCanBeTakenOverOnDemand() {
+        LocalDate day = LocalDate.parse("2026-03-02");
+        store.claimNow(ch("c1"), day, lease(T0), deck -> newPost(day, T0, "q1", Optional.empty()));
+        store.markGivenUp(ch("c1"), day, PostState.FAILED, 1, "boom");
+        assertEquals(PostState.FAILED, store.post(ch("c1"), day).orElseThrow().state());
+        NowClaim again = store.claimNow(ch("c1"), day, lease(T0), deck -> newPost(day, T0, "q2", Optional.empty()));
+        assertEquals("q2", assertInstanceOf(NowClaim.Claimed.class, again).post().questionId());
+        PostRecord p = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(PostState.PENDING, p.state());
+        assertEquals(0, p.attempts());
+    }
+
+    @Test
+    void retriesAreTakenWhenTheirTimeOrLeasePasses() {
+        store.putSchedule(schedule("c1", "09:00", "UTC"), T0);
+        store.claimDue(T0, 10, lease(T0), daily("q1"));
+        assertTrue(store.takeRetries(T0.plusSeconds(60), 10, lease(T0)).isEmpty(), "the lease holds");
+        List<PostRecord> abandoned = store.takeRetries(T0.plus(Duration.ofMinutes(6)), 10, lease(T0));
+        assertEquals(1, abandoned.size(), "taken over after the lease");
+        LocalDate day = abandoned.get(0).localDate();
+        store.markRetry(ch("c1"), day, 1, T0.plus(Duration.ofMinutes(30)), "rate limited");
+        assertTrue(store.takeRetries(T0.plus(Duration.ofMinutes(29)), 10, lease(T0)).isEmpty());
+        PostRecord r = store.takeRetries(T0.plus(Duration.ofMinutes(30)), 10, lease(T0)).get(0);
+        assertEquals(1, r.attempts());
+        assertEquals(Optional.of("rate limited"), r.lastError());
+        store.markSent(ch("c1"), day, new Published("m1", Optional.of("t1")), T0.plus(Duration.ofMinutes(31)), 2);
+        assertTrue(store.takeRetries(T0.plus(Duration.ofDays(2)), 10, lease(T0)).isEmpty(), "sent posts are done");
+        PostRecord sent = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(PostState.SENT, sent.state());
+        assertEquals(2, sent.attempts());
+        assertEquals(Optional.of(new Published("m1", Optional.of("t1"))), sent.published());
+    }
+
+    @Test
+    void anAnswerWaitsForTheNextPostThenBecomesDue() {
+        LocalDate d1 = LocalDate.parse("2026-03-02");
+        LocalDate d2 = d1.plusDays(1);
+        store.claimNow(ch("c1"), d1, lease(T0), deck -> newPost(d1, T0, "q1", Optional.empty()));
+        store.markSent(ch("c1"), d1, new Published("m1", Optional.of("t1")), T0, 1);
+        assertEquals(AnswerState.WAITING, store.post(ch("c1"), d1).orElseThrow().answerState());
+        assertTrue(store.takeReveals(T0.plus(Duration.ofDays(30)), 10, lease(T0)).isEmpty());
+
+        Instant t2 = T0.plus(Duration.ofDays(1));
+        store.claimNow(ch("c1"), d2, lease(t2), deck -> newPost(d2, t2, "q2", Optional.empty()));
+        store.markSent(ch("c1"), d2, new Published("m2", Optional.of("t2")), t2, 1);
+        List<PostRecord> due = store.takeReveals(t2, 10, lease(t2));
+        assertEquals(List.of(d1), due.stream().map(PostRecord::localDate).toList());
+        assertEquals(Optional.of(new Published("m1", Optional.of("t1"))), due.get(0).published());
+        assertTrue(store.takeReveals(t2, 10, lease(t2)).isEmpty(), "leased");
+        store.markRevealed(ch("c1"), d1, 1);
+        assertEquals(AnswerState.SENT, store.post(ch("c1"), d1).orElseThrow().answerState());
+        assertEquals(AnswerState.WAITING, store.post(ch("c1"), d2).orElseThrow().answerState());
+    }
+
+    @Test
+    void aRevealDelayMakesTheAnswerDueAfterIt() {
+        LocalDate d1 = LocalDate.parse("2026-03-02");
+        store.claimNow(ch("c1"), d1, lease(T0), deck -> newPost(d1, T0, "q1", Optional.of(Duration.ofHours(2))));
+        store.markSent(ch("c1"), d1, new Published("m1", Optional.empty()), T0, 1);
+        assertTrue(store.takeReveals(T0.plus(Duration.ofMinutes(119)), 10, lease(T0)).isEmpty());
+        assertEquals(1, store.takeReveals(T0.plus(Duration.ofHours(2)), 10, lease(T0)).size());
+    }
+
+    @Test
+    void revealsAreCountedPerUserAndQuestion() {
+        store.recordReveal("test", "space", "u1", "q1", T0);
+        store.recordReveal("test", "space", "u1", "q1", T0.plusSeconds(60));
+        store.recordReveal("test", "space", "u1", "q2", T0.plusSeconds(30));
+        store.recordReveal("test", "space", "u2", "q1", T0);
+        List<UserProgress> p = store.progress("test", "space", "u1");
+        assertEquals(List.of("q1", "q2"), p.stream().map(UserProgress::questionId).toList());
+        assertEquals(2, p.get(0).reveals());
+        assertEquals(T0, p.get(0).firstRevealedAt());
+        assertEquals(T0.plusSeconds(60), p.get(0).lastRevealedAt());
+        assertEquals(1, store.progress("test", "space", "u2").size());
+    }
+    @Test
+    void theQuizmasterRecordsRevealsInTheStore() {
+        dev.llmq.core.bank.QuestionBank bank = dev.llmq.core.testing.Fixtures.fixtureBank();
+        dev.llmq.core.engine.Quizmaster qm = new dev.llmq.core.engine.Quizmaster(() -> bank,
+                dev.llmq.core.engine.Decks.seeded(1, clock), new dev.llmq.core.i18n.LangPolicy(Optional.empty()),
+                Optional.empty(), Optional.of(store), clock);
+        dev.llmq.core.engine.Origin who = dev.llmq.core.testing.Fixtures.origin("c1");
+        String id = bank.questions().get(0).id();
+        qm.press(who, "reveal:" + id + ":en");
+        qm.press(who, "reveal:" + id + ":en");
+        qm.press(who, "reveal:no-such-question:en");
+        List<UserProgress> p = store.progress(who.platform(), who.space(), who.user());
+        assertEquals(1, p.size());
+        assertEquals(id, p.get(0).questionId());
+        assertEquals(2, p.get(0).reveals());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.llmq.store.jdbc;
+
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.DailyPost;
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.daily.PublishException;
+import dev.llmq.core.daily.Published;
+import dev.llmq.core.reply.AnswerCard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/** A fake platform: records posts and answers with the clock's time; can fail or "crash" on demand. */
+final class TestPublisher implements DailyPublisher {
+    record Post(DailyPost post, Instant at, Published where) {
+    }
+
+    record Answer(ChannelRef channel, Published where, AnswerCard answer, Instant at) {
+    }
+
+    /** Thrown to simulate the process dying in the middle of a fan-out (not caught by the scheduler). */
+    static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Crash() {
+            super("simulated crash");
+        }
+    }
+
+    private final String platform;
+    private final Clock clock;
+    final List<Post> posts = new CopyOnWriteArrayList<>();
+    final List<Answer> answers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile Optional<Duration> failRetryAfter = Optional.empty();
+    private volatile boolean failRetryable = true;
+    private final AtomicInteger crashAfter = new AtomicInteger(-1);
+    final AtomicInteger attempts = new AtomicInteger();
+
+    TestPublisher(String platform, Clock clock) {
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    void failNext(int n, boolean retryable, Optional<Duration> retryAfter) {
+        failRetryable = retryable;
+        failRetryAfter = retryAfter;
+        failures.set(n);
+    }
+
+    /** After {@code n} more successful posts, the next post attempt throws {@link Crash}. */
+    void crashAfter(int n) {
+        crashAfter.set(n);
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public Published postQuestion(DailyPost post) throws PublishException {
+        attempts.incrementAndGet();
+        if (crashAfter.get() == 0) {
+            throw new Crash();
+        }
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new PublishException("planned failure", failRetryable, failRetryAfter, null);
+        }
+        crashAfter.getAndUpdate(n -> n > 0 ? n - 1 : n);
+        int n = ids.incrementAndGet();
+        Published where = new Published("m" + n, post.openThread() ? Optional.of("t" + n) : Optional.empty());
+        posts.add(new Post(post, clock.instant(), where));
+        return where;
+    }
+
+    @Override
+    public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+        answers.add(new Answer(channel, where, answer, clock.instant()));
+    }
+
+    /** Posts per (channel, local date); every value should be 1. */
+    Map<String, Long> perChannelAndDay() {
+        return posts.stream().collect(Collectors.groupingBy(
+                p -> p.post().channel().channel() + "|" + p.post().localDate(), Collectors.counting()));
+    }
+
+    List<LocalDate> dates(String channel) {
+        return posts.stream().filter(p -> p.post().channel().channel().equals(channel))
+                .map(p -> p.post().localDate()).collect(Collectors.toList());
+    }
+}
