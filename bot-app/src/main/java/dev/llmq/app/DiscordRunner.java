@@ -4,10 +4,9 @@ import dev.llmq.core.daily.DailyPublisher;
 import dev.llmq.core.engine.Quizmaster;
 import dev.llmq.discord.DiscordBot;
 import dev.llmq.discord.DiscordSettings;
+import net.dv8tion.jda.api.Permission;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Discord in {@code llmq run}: when {@code DISCORD_TOKEN} or {@code DISCORD_TOKEN_FILE} is set. */
@@ -19,18 +18,19 @@ final class DiscordRunner implements PlatformRunner {
     private final LatePublisher publisher = new LatePublisher("discord");
     private volatile DiscordBot bot;
 
-    private DiscordRunner(DiscordSettings settings) {
+    /** The permissions llmq needs: read and post in channels, embeds, and the daily discussion threads. */
+    static final long PERMISSIONS = Permission.getRaw(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_SEND_IN_THREADS);
+
+    DiscordRunner(DiscordSettings settings) {
         this.settings = settings;
     }
 
-    /**
-     * The Discord runner when the environment configures Discord.
-     *
-     * @throws IllegalArgumentException when the configuration is wrong (the message names the variable, never a token)
-     */
-    static Optional<PlatformRunner> fromEnv(Map<String, String> env) {
-        return DiscordSettings.configured(env) ? Optional.of(new DiscordRunner(DiscordSettings.fromEnv(env)))
-                : Optional.empty();
+    /** The invite URL for an application id: the scopes {@code bot applications.commands} and {@link #PERMISSIONS}. */
+    static String inviteUrl(String applicationId) {
+        return "https://discord.com/oauth2/authorize?client_id=" + applicationId
+                + "&scope=bot+applications.commands&permissions=" + PERMISSIONS;
     }
 
     @Override
@@ -55,6 +55,12 @@ final class DiscordRunner implements PlatformRunner {
     public String describe() {
         DiscordBot b = bot;
         return b == null ? "(not connected)" : b.describe();
+    }
+
+    @Override
+    public String banner() {
+        DiscordBot b = bot;
+        return b == null ? "" : "invite: " + inviteUrl(b.jda().getSelfUser().getApplicationId());
     }
 
     @Override

@@ -4,12 +4,7 @@ import dev.llmq.core.bank.BankException;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.daily.MemoryDailyDesk;
-import dev.llmq.core.engine.Decks;
-import dev.llmq.core.engine.Quizmaster;
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.LangPolicy;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,10 +12,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,10 +88,25 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (PlatformTokens.anyConfigured(env)) {
-            return new RunCmd().run(this);
+        Optional<Config> config = config();
+        if (config.isEmpty()) {
+            return EXIT_USAGE;
         }
-        return new ConsoleCmd().run(this);
+        return config.get().anyPlatform() ? new RunCmd().run(this) : new ConsoleCmd().run(this);
+    }
+
+    /** The validated configuration, or empty after printing the one-line reason. */
+    Optional<Config> config() {
+        try {
+            return Optional.of(Config.fromEnv(env));
+        } catch (ConfigException e) {
+            stderr.println("llmq: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    BankLocation bankLocation() {
+        return BankLocation.resolve(questions, env);
     }
 
     Optional<Lang> explicitLang() {
@@ -111,22 +117,12 @@ public final class Main implements Callable<Integer> {
         return Optional.empty();
     }
 
-    Optional<Lang> configuredDefaultLang() {
-        String v = env.get("LLMQ_DEFAULT_LANG");
-        if (v == null || v.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(Lang.parse(v).orElseThrow(
-                () -> new IllegalArgumentException("LLMQ_DEFAULT_LANG must be en or zh, not '" + v + "'")));
-    }
-
     /** Loads the bank, or prints its located problems and returns empty. */
-    Optional<QuestionBank> loadBank(PrintStream err) {
-        BankLocation where = BankLocation.resolve(questions, env);
+    Optional<QuestionBank> loadBank(BankLocation where) {
         try {
             return Optional.of(where.load());
         } catch (BankException e) {
-            printProblems(err, e.problems());
+            printProblems(stderr, e.problems());
             return Optional.empty();
         }
     }
@@ -136,35 +132,6 @@ public final class Main implements Callable<Integer> {
             err.println(p);
         }
         err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found.");
-    }
-
-    Quizmaster quizmaster(QuestionBank bank) {
-        return quizmaster(bank, List.of(new ConsolePublisher(stdout)));
-    }
-
-    /** A quizmaster whose daily desk posts through {@code publishers} (one per platform). */
-    Quizmaster quizmaster(QuestionBank bank, List<DailyPublisher> publishers) {
-        Clock clock = Clock.systemUTC();
-        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
-        MemoryDailyDesk daily = new MemoryDailyDesk(() -> bank, decks, clock, publishers);
-        return new Quizmaster(() -> bank, decks, new LangPolicy(explicitLang().or(this::configuredDefaultLang)),
-                Optional.of(daily));
-    }
-
-    /**
-     * The daily question for this process: the store from LLMQ_DB_URL, a scheduler posting through
-     * {@code publishers}, and the desk for the daily commands. The caller starts and closes it.
-     */
-    DailyRuntime openDaily(QuestionBank bank, List<DailyPublisher> publishers) {
-        return DailyRuntime.open(env, () -> bank, publishers, Clock.systemUTC(), configuredDefaultLang().orElse(Lang.EN));
-    }
-
-    /** A quizmaster whose daily commands persist through {@code daily} and whose reveals are recorded there. */
-    Quizmaster quizmaster(QuestionBank bank, DailyRuntime daily) {
-        Clock clock = Clock.systemUTC();
-        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
-        return new Quizmaster(() -> bank, decks, new LangPolicy(configuredDefaultLang()), Optional.of(daily.desk()),
-                Optional.of(daily.store()), clock);
     }
 
     @Command(name = "console", mixinStandardHelpOptions = true,
@@ -184,16 +151,29 @@ public final class Main implements Callable<Integer> {
                 ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                         .setLevel(ch.qos.logback.classic.Level.WARN);
             }
-            Optional<QuestionBank> bank = main.loadBank(main.stderr);
+            Optional<Config> config = main.config();
+            if (config.isEmpty()) {
+                return EXIT_USAGE;
+            }
+            BankLocation where = main.bankLocation();
+            Optional<QuestionBank> bank = main.loadBank(where);
             if (bank.isEmpty()) {
                 return EXIT_INVALID;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
-            try (DailyRuntime daily = main.openDaily(bank.get(), List.of(new ConsolePublisher(main.stdout)))) {
-                daily.start();
-                return new ConsoleAdapter(main.quizmaster(bank.get(), daily), reader, main.stdout, main.interactive,
-                        main.explicitLang()).run();
+            App app;
+            try {
+                app = App.open(config.get(), where, bank.get(), List.of(new ConsolePublisher(main.stdout)),
+                        main.explicitLang());
+            } catch (RuntimeException e) {
+                main.stderr.println("llmq: " + e.getMessage());
+                return EXIT_INVALID;
+            }
+            try (app) {
+                app.startScheduler();
+                return new ConsoleAdapter(app.quizmaster, reader, main.stdout, main.interactive, main.explicitLang())
+                        .run();
             }
         }
     }
@@ -244,19 +224,17 @@ public final class Main implements Callable<Integer> {
         }
 
         int run(Main main) {
-            List<PlatformRunner> runners;
-            try {
-                runners = Platforms.configured(main.env);
-            } catch (IllegalArgumentException e) {
-                main.stderr.println("llmq: " + e.getMessage());
+            Optional<Config> config = main.config();
+            if (config.isEmpty()) {
                 return EXIT_USAGE;
             }
-            if (!runners.isEmpty()) {
-                return Platforms.run(main, runners);
+            List<PlatformRunner> runners = Platforms.configured(config.get());
+            if (runners.isEmpty()) {
+                main.stderr.println("llmq: no platform is configured. Set DISCORD_TOKEN for Discord, or "
+                        + "SLACK_BOT_TOKEN and SLACK_APP_TOKEN for Slack; or use 'llmq console'.");
+                return EXIT_USAGE;
             }
-            main.stderr.println("llmq: no platform is configured. Set DISCORD_TOKEN for Discord, or "
-                    + "SLACK_BOT_TOKEN and SLACK_APP_TOKEN for Slack; or use 'llmq console'.");
-            return EXIT_USAGE;
+            return Platforms.run(main, config.get(), runners);
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.llmq.app;
 
+import dev.llmq.core.engine.Command;
+import dev.llmq.core.engine.Origin;
+import dev.llmq.core.engine.QuizObserver;
+import dev.llmq.core.reply.AnswerCard;
+import dev.llmq.core.reply.QuestionCard;
+import dev.llmq.core.reply.Reply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -55,6 +61,53 @@ final class Metrics {
                 .tag("platform", platform)
                 .publishPercentileHistogram()
                 .register(registry).record(d);
+    }
+
+    void bankReload(String outcome) {
+        Counter.builder("llmq.bank.reloads").description("Question bank reloads by outcome")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** Counts commands (by platform, command and topic), presses, reveals, and the interaction latency. */
+    QuizObserver observer() {
+        return new QuizObserver() {
+            @Override
+            public void handled(Origin origin, Command command, Reply reply, long nanos) {
+                String topic = reply instanceof QuestionCard q ? q.topicId() : "none";
+                command(origin.platform(), commandName(command), topic);
+                latency(origin.platform(), Duration.ofNanos(nanos));
+            }
+
+            @Override
+            public void pressed(Origin origin, String actionId, Reply reply, long nanos) {
+                int colon = actionId == null ? -1 : actionId.indexOf(':');
+                String action = colon > 0 ? actionId.substring(0, colon) : "unknown";
+                press(origin.platform(), action.matches("reveal|hint|next|ask") ? action : "unknown");
+                if (reply instanceof AnswerCard) {
+                    reveal(origin.platform());
+                }
+                latency(origin.platform(), Duration.ofNanos(nanos));
+            }
+        };
+    }
+
+    static String commandName(Command c) {
+        if (c instanceof Command.Ask) {
+            return "ask";
+        } else if (c instanceof Command.ShowTopics) {
+            return "topics";
+        } else if (c instanceof Command.ShowHelp) {
+            return "help";
+        } else if (c instanceof Command.DailySet) {
+            return "daily-set";
+        } else if (c instanceof Command.DailyOff) {
+            return "daily-off";
+        } else if (c instanceof Command.DailyStatus) {
+            return "daily-status";
+        } else if (c instanceof Command.DailyNow) {
+            return "daily-now";
+        }
+        return "malformed";
     }
 
     void close() {

@@ -24,6 +24,11 @@ interface PlatformRunner extends AutoCloseable {
         return "the bot";
     }
 
+    /** One more line for the start-up banner (an invite URL, where the app manifest is), or empty. */
+    default String banner() {
+        return "";
+    }
+
     /** Completes, with the reason, when the platform stops on its own. */
     default CompletableFuture<String> stopped() {
         return new CompletableFuture<>();

@@ -2,10 +2,9 @@ package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.engine.Quizmaster;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,37 +16,34 @@ final class Platforms {
     private Platforms() {
     }
 
-    /**
-     * The configured platforms.
-     *
-     * @throws IllegalArgumentException for a configuration mistake (the message names the variable, never a token)
-     */
-    static List<PlatformRunner> configured(Map<String, String> env) {
+    /** The platforms the configuration names. */
+    static List<PlatformRunner> configured(Config config) {
         List<PlatformRunner> runners = new ArrayList<>();
-        DiscordRunner.fromEnv(env).ifPresent(runners::add);
-        SlackRunner.fromEnv(env).ifPresent(runners::add);
+        config.discord().ifPresent(s -> runners.add(new DiscordRunner(s)));
+        config.slack().ifPresent(s -> runners.add(new SlackRunner(s)));
         return runners;
     }
 
     /**
-     * Loads the bank, starts every runner, and runs until {@code main.stop} completes (SIGINT,
-     * SIGTERM, or a test) or a platform stops on its own. Returns the exit code: 0 when stopped,
-     * 1 when the bank is invalid or a platform failed to start or stopped.
+     * Loads the bank, opens the store, starts every runner, the HTTP endpoints and the scheduler,
+     * and runs until {@code main.stop} completes (SIGINT, SIGTERM, or a test) or a platform stops on
+     * its own. Then it stops gracefully: the scheduler's posts in flight finish and its unstarted
+     * claims are handed back while the platforms are still connected; then the platforms disconnect
+     * and the store closes. Returns 0 when stopped, 1 when something failed.
      */
-    static int run(Main main, List<PlatformRunner> runners) {
+    static int run(Main main, Config config, List<PlatformRunner> runners) {
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             main.stop.complete(null);
             try {
-                // Give the platforms time to finish what is in flight and close.
-                closed.await(10, TimeUnit.SECONDS);
+                closed.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "llmq-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runUntilStopped(main, runners);
+            return runUntilStopped(main, config, runners);
         } finally {
             for (PlatformRunner r : runners) {
                 r.close();
@@ -62,33 +58,48 @@ final class Platforms {
         }
     }
 
-    private static int runUntilStopped(Main main, List<PlatformRunner> runners) {
-        Optional<QuestionBank> bank = main.loadBank(main.stderr);
+    private static int runUntilStopped(Main main, Config config, List<PlatformRunner> runners) {
+        BankLocation where = main.bankLocation();
+        Optional<QuestionBank> bank = main.loadBank(where);
         if (bank.isEmpty()) {
             return Main.EXIT_INVALID;
         }
         List<DailyPublisher> publishers = runners.stream().flatMap(r -> r.publishers().stream())
                 .collect(Collectors.toList());
-        Quizmaster quizmaster = main.quizmaster(bank.get(), publishers);
-        for (PlatformRunner r : runners) {
-            try {
-                r.start(quizmaster);
+        try (App app = App.open(config, where, bank.get(), publishers, main.explicitLang())) {
+            main.stderr.printf("llmq: question bank: %d questions in %d topics from %s%n", bank.get().size(),
+                    bank.get().topics().size(), where.describe());
+            main.stderr.println("llmq: store: " + app.daily.store().describe());
+            for (PlatformRunner r : runners) {
+                try {
+                    r.start(app.quizmaster);
+                } catch (Exception e) {
+                    main.stderr.println("llmq: " + r.name() + " did not start: " + e.getMessage());
+                    return Main.EXIT_INVALID;
+                }
+                app.check(r.name().toLowerCase(Locale.ROOT), () -> !r.stopped().isDone());
                 main.stderr.println("llmq: " + r.name() + ": connected as " + r.describe());
-            } catch (Exception e) {
-                main.stderr.println("llmq: " + r.name() + " did not start: " + e.getMessage());
+                if (!r.banner().isEmpty()) {
+                    main.stderr.println("llmq: " + r.name() + ": " + r.banner());
+                }
+            }
+            app.startHttp().ifPresent(port -> main.stderr.println(
+                    "llmq: HTTP on port " + port + ": /healthz /readyz /metrics"));
+            app.startScheduler();
+            main.stderr.printf("llmq: %s started; stop with Ctrl-C.%n",
+                    runners.stream().map(PlatformRunner::name).collect(Collectors.joining(" and ")));
+            CompletableFuture<Object> platformStopped = CompletableFuture.anyOf(
+                    runners.stream().map(PlatformRunner::stopped).toArray(CompletableFuture<?>[]::new));
+            CompletableFuture.anyOf(platformStopped, main.stop).join();
+            app.stopScheduler();
+            if (!main.stop.isDone()) {
+                main.stderr.println("llmq: a platform stopped: " + platformStopped.join());
                 return Main.EXIT_INVALID;
             }
-        }
-        main.stderr.printf("llmq: %s started with %d questions in %d topics; stop with Ctrl-C.%n",
-                runners.stream().map(PlatformRunner::name).collect(Collectors.joining(" and ")),
-                bank.get().size(), bank.get().topics().size());
-        CompletableFuture<Object> platformStopped = CompletableFuture.anyOf(
-                runners.stream().map(PlatformRunner::stopped).toArray(CompletableFuture<?>[]::new));
-        CompletableFuture.anyOf(platformStopped, main.stop).join();
-        if (!main.stop.isDone()) {
-            main.stderr.println("llmq: a platform stopped: " + platformStopped.join());
+            return Main.EXIT_OK;
+        } catch (java.io.IOException | RuntimeException e) {
+            main.stderr.println("llmq: " + e.getMessage());
             return Main.EXIT_INVALID;
         }
-        return Main.EXIT_OK;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class SlackRunner implements PlatformRunner {
     private final SlackBot bot;
 
-    private SlackRunner(SlackSettings settings) {
+    SlackRunner(SlackSettings settings) {
         this.bot = new SlackBot(settings);
     }
 
@@ -38,6 +38,11 @@ final class SlackRunner implements PlatformRunner {
     @Override
     public void start(Quizmaster quizmaster) throws Exception {
         bot.start(quizmaster);
+    }
+
+    @Override
+    public String banner() {
+        return "app manifest: slack/manifest.yml in the llmq repository (see README, Install on Slack)";
     }
 
     @Override

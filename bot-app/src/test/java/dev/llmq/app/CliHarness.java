@@ -13,8 +13,13 @@ import java.util.Map;
 
 /** Runs the CLI in-process with piped stdin and captured stdout/stderr. */
 record CliHarness(int exitCode, String out, String err) {
-    /** A fresh SQLite file per run unless the test names one, so that no test writes ./data/llmq.db. */
+    /** A fresh SQLite file per run, and a free HTTP port, unless the test names one, so that no test writes ./data/llmq.db. */
     static CliHarness run(Map<String, String> env, String stdin, String... args) {
+        if (!env.containsKey("LLMQ_HTTP_PORT")) {
+            Map<String, String> anyPort = new HashMap<>(env);
+            anyPort.put("LLMQ_HTTP_PORT", "0"); // never the fixed 8080 in tests
+            env = anyPort;
+        }
         if (!env.containsKey("LLMQ_DB_URL")) {
             Map<String, String> withDb = new HashMap<>(env);
             try {

@@ -67,8 +67,35 @@ class DiscordRunTest {
             String topics = bank.topics().stream().map(Topic::id).collect(Collectors.joining(", "));
             assertTrue(unknown.getString("content").contains(topics), unknown.getString("content"));
 
+            // The operator's view while connected: health, readiness (bank, store, discord) and metrics.
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("HTTP on port (\\d+)").matcher(run.err());
+            assertTrue(port.find(), run.err());
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> get = path -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port.group(1) + path)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            assertEquals(200, get.apply("/healthz").statusCode());
+            java.net.http.HttpResponse<String> ready = get.apply("/readyz");
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertEquals("{\"ready\":true,\"checks\":{\"bank\":true,\"store\":true,\"discord\":true}}\n", ready.body());
+            String metrics = get.apply("/metrics").body();
+            assertTrue(metrics.contains("llmq_commands_total{command=\"ask\",platform=\"discord\",topic=\"architecture\"} 1.0"),
+                    metrics);
+            assertTrue(metrics.contains("llmq_reveals_total{platform=\"discord\"} 1.0"), metrics);
+            assertTrue(metrics.contains("llmq_interaction_latency_seconds_count{platform=\"discord\"}"), metrics);
+            assertFalse(metrics.contains(TOKEN) || ready.body().contains(TOKEN));
+
             assertEquals(0, run.stop(), run.err());
             assertTrue(run.err().contains("llmq: Discord: connected as llmq"), run.err());
+            assertTrue(run.err().contains("llmq: Discord: invite: https://discord.com/oauth2/authorize?client_id="
+                    + fake.appId + "&scope=bot+applications.commands&permissions=" + DiscordRunner.PERMISSIONS), run.err());
+            assertTrue(run.err().contains("llmq: store: "), run.err());
             assertTrue(run.err().contains("llmq: stopped"), run.err());
             assertFalse(run.err().contains("TOKEN_MUST_NOT_PRINT") || run.out().contains("TOKEN_MUST_NOT_PRINT"));
             assertEquals(List.of(), fake.problems());
@@ -117,6 +144,12 @@ class DiscordRunTest {
         env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
         env.put("DISCORD_GUILD_ID", fake.guild());
         env.put("LLMQ_QUESTIONS", BANK.toString());
+        env.put("LLMQ_HTTP_PORT", "0");
+        try {
+            env.put("LLMQ_DB_URL", "jdbc:sqlite:" + java.nio.file.Files.createTempDirectory("llmq-run").resolve("llmq.db"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         env.putAll(extra);
         return env;
     }

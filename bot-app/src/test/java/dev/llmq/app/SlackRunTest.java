@@ -30,12 +30,14 @@ class SlackRunTest {
         try (FakeSlack fake = new FakeSlack(BOT, APP)) {
             fake.user("U0ADMIN", true, false, "en-US");
             Map<String, String> env = Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
-                    "SLACK_API_URL", fake.apiUrl());
+                    "SLACK_API_URL", fake.apiUrl(), "LLMQ_HTTP_PORT", "off",
+                    "LLMQ_DB_URL", "jdbc:sqlite:" + java.nio.file.Files.createTempDirectory("llmq-slack-run").resolve("llmq.db"));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Main main = new Main(env, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8), false);
-            List<PlatformRunner> runners = List.of(SlackRunner.fromEnv(env).orElseThrow());
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Platforms.run(main, runners));
+            Config config = main.config().orElseThrow();
+            List<PlatformRunner> runners = Platforms.configured(config);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Platforms.run(main, config, runners));
             fake.awaitConnections(1, WAIT);
 
             JsonObject question = fake.slashCommand("U0ADMIN", "C0RUN", "architecture").get(30, TimeUnit.SECONDS)
@@ -56,7 +58,7 @@ class SlackRunTest {
             main.stop.complete(null);
             assertEquals(0, exit.get(30, TimeUnit.SECONDS));
             String printed = err.toString(StandardCharsets.UTF_8);
-            assertTrue(printed.contains("Slack started with"), printed);
+            assertTrue(printed.contains("llmq: Slack started; stop with Ctrl-C."), printed);
             assertFalse(printed.contains(BOT) || printed.contains(APP), printed);
         }
     }

@@ -44,6 +44,7 @@ public final class Quizmaster {
     private final Optional<ProgressStore> progress;
     private final Clock clock;
     private volatile TopicResolver resolver;
+    private volatile QuizObserver observer = QuizObserver.NONE;
 
     /**
      * @param bank       the current bank (a supplier, so that a reloaded bank is picked up)
@@ -94,7 +95,36 @@ public final class Quizmaster {
         return langPolicy.choose(explicit, origin.userLocale(), origin.spaceLang());
     }
 
+    /** Tells {@code o} about every command and press from now on; returns this quizmaster. */
+    public Quizmaster observedBy(QuizObserver o) {
+        this.observer = Objects.requireNonNull(o);
+        return this;
+    }
+
     public Reply handle(Origin origin, Command command) {
+        long start = System.nanoTime();
+        Reply reply = answer(origin, command);
+        notify(() -> observer.handled(origin, command, reply, System.nanoTime() - start));
+        return reply;
+    }
+
+    /** Answers a button press. Unknown, malformed or stale ids get a polite private notice. */
+    public Reply press(Origin origin, String rawActionId) {
+        long start = System.nanoTime();
+        Reply reply = answerPress(origin, rawActionId);
+        notify(() -> observer.pressed(origin, rawActionId, reply, System.nanoTime() - start));
+        return reply;
+    }
+
+    private static void notify(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // An observer's failure never costs the user an answer.
+        }
+    }
+
+    private Reply answer(Origin origin, Command command) {
         Lang lang = langFor(origin, command.lang());
         if (command instanceof Command.Ask) {
             return ask(origin, (Command.Ask) command, lang);
@@ -118,8 +148,7 @@ public final class Quizmaster {
         return Notice.error(lang, Msg.BAD_OPTION.text(lang, bad.word(), bad.reason().text(lang)));
     }
 
-    /** Answers a button press. Unknown, malformed or stale ids get a polite private notice. */
-    public Reply press(Origin origin, String rawActionId) {
+    private Reply answerPress(Origin origin, String rawActionId) {
         Optional<ActionId> parsed = ActionId.parse(rawActionId);
         if (parsed.isEmpty()) {
             Lang lang = langFor(origin, Optional.empty());

@@ -8,6 +8,16 @@ public interface Store extends DailyStore, ProgressStore, SettingsStore, AutoClo
     /** Where the data lives, for messages: a file path or a URL without credentials. */
     String describe();
 
+    /** True when the store answers a cheap query (for readiness checks). */
+    default boolean reachable() {
+        try {
+            nextFireAt();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     void close();
 }

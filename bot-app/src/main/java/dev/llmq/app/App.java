@@ -1,0 +1,115 @@
+package dev.llmq.app;
+
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.engine.Decks;
+import dev.llmq.core.engine.Quizmaster;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.LangPolicy;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one llmq process runs on, wired with {@code new} in this one place: the live question bank,
+ * metrics, the store with the daily scheduler and desk, the quizmaster, and (for {@code run}) the
+ * HTTP endpoints.
+ */
+final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    final Config config;
+    final LiveBank bank;
+    final Metrics metrics;
+    final DailyRuntime daily;
+    final Quizmaster quizmaster;
+    private final Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
+    private Optional<HttpEndpoints> http = Optional.empty();
+
+    private App(Config config, LiveBank bank, Metrics metrics, DailyRuntime daily, Quizmaster quizmaster) {
+        this.config = config;
+        this.bank = bank;
+        this.metrics = metrics;
+        this.daily = daily;
+        this.quizmaster = quizmaster;
+        checks.put("bank", () -> bank.get().size() > 0);
+        checks.put("store", () -> daily.store().reachable());
+    }
+
+    /**
+     * Opens the store (creating and migrating it), builds the scheduler and the quizmaster. Nothing
+     * runs until {@link #startScheduler()}.
+     *
+     * @param explicitLang the {@code --lang} option, which wins over LLMQ_DEFAULT_LANG
+     */
+    static App open(Config config, BankLocation location, QuestionBank initial, List<DailyPublisher> publishers,
+                    Optional<Lang> explicitLang) throws IOException {
+        Metrics metrics = new Metrics();
+        LiveBank bank = new LiveBank(location, initial, event -> metrics.bankReload(event));
+        Clock clock = Clock.systemUTC();
+        Optional<Lang> defaultLang = explicitLang.or(config::defaultLang);
+        List<DailyPublisher> metered = publishers.stream().map(p -> new MeteredPublisher(p, metrics))
+                .collect(Collectors.toList());
+        DailyRuntime daily;
+        try {
+            daily = DailyRuntime.open(config.db(), config.catchup(), bank, metered, clock, defaultLang.orElse(Lang.EN));
+        } catch (RuntimeException e) {
+            bank.close();
+            metrics.close();
+            throw e;
+        }
+        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
+        Quizmaster quizmaster = new Quizmaster(bank, decks, new LangPolicy(defaultLang), Optional.of(daily.desk()),
+                Optional.of(daily.store()), clock).observedBy(metrics.observer());
+        return new App(config, bank, metrics, daily, quizmaster);
+    }
+
+    void startScheduler() {
+        daily.start();
+    }
+
+    /** Adds a readiness check (a platform's connection). */
+    void check(String name, BooleanSupplier ready) {
+        checks.put(name, ready);
+    }
+
+    /** Serves /healthz, /readyz and /metrics when LLMQ_HTTP_PORT is not {@code off}; returns the port. */
+    Optional<Integer> startHttp() throws IOException {
+        if (config.httpPort().isEmpty()) {
+            return Optional.empty();
+        }
+        HttpEndpoints endpoints = new HttpEndpoints("0.0.0.0", config.httpPort().getAsInt(), metrics.registry, checks);
+        http = Optional.of(endpoints);
+        return Optional.of(endpoints.port());
+    }
+
+    /** Stops the scheduler gracefully: posts in flight finish, claimed posts not started are handed back. */
+    void stopScheduler() {
+        daily.scheduler().close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            daily.close();
+        } catch (RuntimeException e) {
+            log.warn("closing the store: {}", e.toString());
+        }
+        http.ifPresent(HttpEndpoints::close);
+        try {
+            bank.close();
+        } catch (IOException e) {
+            log.debug("closing the bank watcher: {}", e.toString());
+        }
+        metrics.close();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.llmq.app;
+
+import dev.llmq.core.daily.ChannelRef;
+import dev.llmq.core.daily.DailyPost;
+import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.daily.PublishException;
+import dev.llmq.core.daily.Published;
+import dev.llmq.core.reply.AnswerCard;
+
+/** Counts daily posts by outcome (sent, retried, failed) around a platform's publisher. */
+final class MeteredPublisher implements DailyPublisher {
+    private final DailyPublisher delegate;
+    private final Metrics metrics;
+
+    MeteredPublisher(DailyPublisher delegate, Metrics metrics) {
+        this.delegate = delegate;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public String platform() {
+        return delegate.platform();
+    }
+
+    @Override
+    public Published postQuestion(DailyPost post) throws PublishException {
+        try {
+            Published p = delegate.postQuestion(post);
+            metrics.dailyPost(platform(), "sent");
+            return p;
+        } catch (PublishException e) {
+            metrics.dailyPost(platform(), e.retryable() ? "retried" : "failed");
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.dailyPost(platform(), "retried");
+            throw e;
+        }
+    }
+
+    @Override
+    public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) throws PublishException {
+        delegate.postAnswer(channel, where, answer);
+        metrics.reveal(platform() + "-daily");
+    }
+}
