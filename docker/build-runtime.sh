@@ -10,6 +10,6 @@ modules=$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 "$j
 rm -rf "$out"
 jlink --add-modules "$modules,jdk.crypto.ec,jdk.localedata,java.management" \
       --include-locales en,zh \
-      --strip-debug --no-man-pages --no-header-files --compress=2 \
+      --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
       --output "$out"
 echo "runtime: $modules,jdk.crypto.ec,jdk.localedata,java.management -> $out ($(du -sh "$out" | cut -f1))"
