@@ -71,6 +71,7 @@ final class ConsoleRenderer {
             for (HelpCard.Line l : h.lines()) {
                 out.append(String.format("  %-32s %s%n", l.usage(), l.text()));
             }
+            out.append("  ").append(Msg.DAILY_USAGE.text(h.lang())).append('\n');
             out.append("  /quit\n");
         }
         out.append(buttons(reply.actions()));

@@ -75,6 +75,7 @@ class ConsoleEndToEndTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("architecture") && r.out().contains("objectives") && r.out().contains("emergence"));
         assertTrue(r.out().contains("/llmq topics"), r.out());
+        assertTrue(r.out().contains("/llmq daily set HH:MM Zone/City"), r.out());
         assertTrue(r.out().contains("I don't know the topic \"cooking\". Topics: architecture, objectives, emergence"), r.out());
         assertTrue(r.out().contains("There are no buttons to press yet."), r.out());
         assertTrue(r.out().contains("Type a number from 1 to"), r.out());
