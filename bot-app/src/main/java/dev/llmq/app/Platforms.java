@@ -2,13 +2,12 @@ package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.DailyPublisher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** Runs the configured chat platforms until the process is stopped or a platform stops on its own. */
@@ -31,17 +30,11 @@ final class Platforms {
      * claims are handed back while the platforms are still connected; then the platforms disconnect
      * and the store closes. Returns 0 when stopped, 1 when something failed.
      */
+    /** How long SIGTERM waits for the graceful stop (the scheduler's own grace is 20 s). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     static int run(Main main, Config config, List<PlatformRunner> runners) {
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            main.stop.complete(null);
-            try {
-                closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "llmq-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ShutdownHook hook = new ShutdownHook(main.stop, STOP_GRACE);
         try {
             return runUntilStopped(main, config, runners);
         } finally {
@@ -49,12 +42,7 @@ final class Platforms {
                 r.close();
             }
             main.stderr.println("llmq: stopped");
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: nothing to remove
-            }
+            hook.close();
         }
     }
 
