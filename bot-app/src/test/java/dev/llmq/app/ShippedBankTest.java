@@ -59,6 +59,12 @@ class ShippedBankTest {
             if (cjk < 60) {
                 off.add(q.id() + ": Chinese answer has " + cjk + " characters");
             }
+            List<String> zhTexts = new ArrayList<>(q.keyPoints().zh());
+            zhTexts.add(q.prompt().zh());
+            zhTexts.add(q.answer().zh());
+            if (zhTexts.stream().anyMatch(t -> t.matches("(?s).*(\\p{IsHan}[,:;?!]|[,:;?!]\\p{IsHan}).*"))) {
+                off.add(q.id() + ": ASCII punctuation next to Chinese (use ，：；？！)");
+            }
             if (q.answer().zh().matches("(?s).*\\p{IsHan} \\p{IsHan}.*")) {
                 off.add(q.id() + ": a space between Chinese characters (a folded YAML line break?)");
             }
