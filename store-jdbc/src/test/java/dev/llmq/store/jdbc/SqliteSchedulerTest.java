@@ -3,6 +3,7 @@ package dev.llmq.store.jdbc;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs every test of {@link SchedulerContract} (where the assertions are) on this engine. */
 class SqliteSchedulerTest extends SchedulerContract {
     @TempDir
     Path dir;

@@ -3,6 +3,7 @@ package dev.llmq.store.jdbc;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs every test of {@link StoreContract} (where the assertions are) on this engine. */
 class SqliteStoreTest extends StoreContract {
     @TempDir
     Path dir;
