@@ -1,6 +1,6 @@
 package dev.llmq.store.jdbc;
 
-/** The acceptance run: 1,000 simulated days x 50 channels on one PostgreSQL. */
+/** The acceptance run: 1,000 simulated days x 50 channels on one PostgreSQL (assertions in {@link ReplicasContract}). */
 class PostgresReplicasTest extends ReplicasContract {
     @Override
     DbConfig config() {
