@@ -87,7 +87,13 @@ final class App implements AutoCloseable {
         if (config.httpPort().isEmpty()) {
             return Optional.empty();
         }
-        HttpEndpoints endpoints = new HttpEndpoints("0.0.0.0", config.httpPort().getAsInt(), metrics.registry, checks);
+        int port = config.httpPort().getAsInt();
+        HttpEndpoints endpoints;
+        try {
+            endpoints = new HttpEndpoints("0.0.0.0", port, metrics.registry, checks);
+        } catch (java.net.BindException e) {
+            throw new IOException("LLMQ_HTTP_PORT " + port + " is in use: set another port, 0 for any free one, or off", e);
+        }
         http = Optional.of(endpoints);
         return Optional.of(endpoints.port());
     }

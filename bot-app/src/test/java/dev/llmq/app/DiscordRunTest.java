@@ -137,6 +137,16 @@ class DiscordRunTest {
         }
     }
 
+    @Test
+    void aBusyHttpPortIsNamedInOneLine() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord(TOKEN); java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
+            CliHarness r = CliHarness.run(env(fake, Map.of("LLMQ_HTTP_PORT", String.valueOf(busy.getLocalPort()))), "", "run");
+            assertEquals(1, r.exitCode(), r.err());
+            assertTrue(r.err().contains("llmq: LLMQ_HTTP_PORT " + busy.getLocalPort() + " is in use"), r.err());
+            assertFalse(r.err().contains(TOKEN), r.err());
+        }
+    }
+
     private static Map<String, String> env(FakeDiscord fake, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("DISCORD_TOKEN", TOKEN);
