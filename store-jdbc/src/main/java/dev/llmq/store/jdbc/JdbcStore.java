@@ -308,58 +308,48 @@ public final class JdbcStore implements Store {
     @Override
     public void putSchedule(Schedule s, Instant nextFireAt) {
         tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO schedules (platform, channel, space, local_time, "
-                    + "zone_id, weekdays, topics, lang, thread, reveal_after_s, created_by, created_at, next_fire_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO UPDATE SET "
-                    + "space = excluded.space, local_time = excluded.local_time, zone_id = excluded.zone_id, "
-                    + "weekdays = excluded.weekdays, topics = excluded.topics, lang = excluded.lang, "
-                    + "thread = excluded.thread, reveal_after_s = excluded.reveal_after_s, "
-                    + "created_by = excluded.created_by, created_at = excluded.created_at, "
-                    + "next_fire_at = excluded.next_fire_at")) {
-                int i = 1;
-                ps.setString(i++, s.channel().platform());
-                ps.setString(i++, s.channel().channel());
-                ps.setString(i++, s.channel().space());
-                ps.setString(i++, s.time().toString());
-                ps.setString(i++, s.zone().getId());
-                ps.setString(i++, encodeDays(s.weekdays()));
-                ps.setString(i++, String.join(" ", s.topics()));
-                setNullable(ps, i++, s.lang().map(Lang::code).orElse(null));
-                ps.setInt(i++, s.thread() ? 1 : 0);
-                setNullableLong(ps, i++, s.revealAfter().map(Duration::getSeconds).orElse(null));
-                ps.setString(i++, s.createdBy());
-                ps.setLong(i++, clock.millis());
-                ps.setLong(i, nextFireAt.toEpochMilli());
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_SCHEDULE)) {
+                bindSchedule(ps, s, nextFireAt);
                 ps.executeUpdate();
             }
             return null;
         });
     }
 
+    private static final String UPSERT_SCHEDULE = "INSERT INTO schedules (platform, channel, space, local_time, "
+            + "zone_id, weekdays, topics, lang, thread, reveal_after_s, created_by, created_at, next_fire_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO UPDATE SET "
+            + "space = excluded.space, local_time = excluded.local_time, zone_id = excluded.zone_id, "
+            + "weekdays = excluded.weekdays, topics = excluded.topics, lang = excluded.lang, "
+            + "thread = excluded.thread, reveal_after_s = excluded.reveal_after_s, "
+            + "created_by = excluded.created_by, created_at = excluded.created_at, "
+            + "next_fire_at = excluded.next_fire_at";
+
+    /** Binds the 13 parameters of {@link #UPSERT_SCHEDULE}. */
+    private void bindSchedule(PreparedStatement ps, Schedule s, Instant nextFireAt) throws SQLException {
+        int i = 1;
+        ps.setString(i++, s.channel().platform());
+        ps.setString(i++, s.channel().channel());
+        ps.setString(i++, s.channel().space());
+        ps.setString(i++, s.time().toString());
+        ps.setString(i++, s.zone().getId());
+        ps.setString(i++, encodeDays(s.weekdays()));
+        ps.setString(i++, String.join(" ", s.topics()));
+        setNullable(ps, i++, s.lang().map(Lang::code).orElse(null));
+        ps.setInt(i++, s.thread() ? 1 : 0);
+        setNullableLong(ps, i++, s.revealAfter().map(Duration::getSeconds).orElse(null));
+        ps.setString(i++, s.createdBy());
+        ps.setLong(i++, clock.millis());
+        ps.setLong(i, nextFireAt.toEpochMilli());
+    }
+
     /** Creates or replaces many schedules in one transaction (imports, benchmarks). */
     public void putSchedules(List<StoredSchedule> schedules) {
         tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO schedules (platform, channel, space, local_time, "
-                    + "zone_id, weekdays, topics, lang, thread, reveal_after_s, created_by, created_at, next_fire_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO UPDATE SET "
-                    + "next_fire_at = excluded.next_fire_at")) {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_SCHEDULE)) {
                 int n = 0;
                 for (StoredSchedule st : schedules) {
-                    Schedule s = st.schedule();
-                    int i = 1;
-                    ps.setString(i++, s.channel().platform());
-                    ps.setString(i++, s.channel().channel());
-                    ps.setString(i++, s.channel().space());
-                    ps.setString(i++, s.time().toString());
-                    ps.setString(i++, s.zone().getId());
-                    ps.setString(i++, encodeDays(s.weekdays()));
-                    ps.setString(i++, String.join(" ", s.topics()));
-                    setNullable(ps, i++, s.lang().map(Lang::code).orElse(null));
-                    ps.setInt(i++, s.thread() ? 1 : 0);
-                    setNullableLong(ps, i++, s.revealAfter().map(Duration::getSeconds).orElse(null));
-                    ps.setString(i++, s.createdBy());
-                    ps.setLong(i++, clock.millis());
-                    ps.setLong(i, st.nextFireAt().toEpochMilli());
+                    bindSchedule(ps, st.schedule(), st.nextFireAt());
                     ps.addBatch();
                     if (++n % 1000 == 0) {
                         ps.executeBatch();
