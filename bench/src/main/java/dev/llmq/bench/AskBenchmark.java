@@ -1,5 +1,6 @@
 package dev.llmq.bench;
 
+import dev.llmq.app.ConsoleRenderer;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.engine.Command;
 import dev.llmq.core.engine.Decks;
@@ -85,7 +86,7 @@ public class AskBenchmark {
         if (!(r instanceof QuestionCard q) || !q.topicId().equals(topicId)) {
             throw new IllegalStateException(text + " gave " + r);
         }
-        String rendered = TextRenderer.render(r);
+        String rendered = ConsoleRenderer.render(r);
         if (rendered.isEmpty()) {
             throw new IllegalStateException(text + " rendered empty");
         }
@@ -94,7 +95,7 @@ public class AskBenchmark {
     static String ask(Quizmaster quizmaster, Origin origin, String text) {
         Command command = TextCommands.parse(text);
         Reply reply = quizmaster.handle(origin, command);
-        return TextRenderer.render(reply);
+        return ConsoleRenderer.render(reply);
     }
 
     /** {@code /llmq architecture}: exact topic id. */

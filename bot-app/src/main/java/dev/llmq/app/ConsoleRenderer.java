@@ -18,12 +18,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Renders core replies as terminal text; buttons become numbered choices. */
-final class ConsoleRenderer {
+/** Renders core replies as terminal text; buttons become numbered choices. Public for the benchmarks. */
+public final class ConsoleRenderer {
     private ConsoleRenderer() {
     }
 
-    static String render(Reply reply) {
+    public static String render(Reply reply) {
         StringBuilder out = new StringBuilder();
         if (reply instanceof QuestionCard q) {
             out.append("── ").append(q.topicName()).append(" · ").append(q.difficultyLabel())

@@ -10,7 +10,6 @@ import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.reply.Action;
 import dev.llmq.core.reply.ActionId;
 import dev.llmq.core.reply.ActionKind;
-import dev.llmq.core.reply.AnswerCard;
 import dev.llmq.core.reply.HelpCard;
 import dev.llmq.core.reply.HintCard;
 import dev.llmq.core.reply.Notice;
