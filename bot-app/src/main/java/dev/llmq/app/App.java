@@ -92,7 +92,7 @@ final class App implements AutoCloseable {
         try {
             endpoints = new HttpEndpoints("0.0.0.0", port, metrics.registry, checks);
         } catch (java.net.BindException e) {
-            throw new IOException("LLMQ_HTTP_PORT " + port + " is in use: set another port, 0 for any free one, or off", e);
+            throw new IOException("port " + port + " is in use", e);
         }
         http = Optional.of(endpoints);
         return Optional.of(endpoints.port());

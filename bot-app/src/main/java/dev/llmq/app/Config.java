@@ -1,5 +1,7 @@
 package dev.llmq.app;
 
+import dev.llmq.core.config.Env;
+import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.daily.DailyArgs;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.discord.DiscordSettings;
@@ -7,10 +9,12 @@ import dev.llmq.slack.SlackSettings;
 import dev.llmq.store.jdbc.DbConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Every setting of llmq, typed and validated, built from environment variables in one place. A
@@ -34,45 +38,49 @@ record Config(
     static final int DEFAULT_HTTP_PORT = 8080;
     static final Duration DEFAULT_CATCHUP = Duration.ofHours(6);
 
-    static Config fromEnv(Map<String, String> env) throws ConfigException {
-        Env e = new Env(env);
+    /**
+     * Reads and checks every setting.
+     *
+     * @throws ConfigException listing every bad setting, each naming its variable
+     */
+    static Config fromEnv(Map<String, String> vars) throws ConfigException {
+        Env e = new Env(vars);
+        List<StartupFailure> problems = new ArrayList<>();
         List<Path> questions = e.get("LLMQ_QUESTIONS").map(BankLocation::split).orElse(List.of());
-        Optional<Lang> lang = Optional.empty();
-        if (e.get("LLMQ_DEFAULT_LANG").isPresent()) {
-            lang = Optional.of(Lang.parse(e.get("LLMQ_DEFAULT_LANG").get())
-                    .orElseThrow(() -> new ConfigException("LLMQ_DEFAULT_LANG must be en or zh")));
-        }
-        String format = e.get("LLMQ_LOG_FORMAT").orElse("text");
-        LogFormat logFormat = switch (format) {
+        Optional<Lang> lang = read(problems, () -> e.get("LLMQ_DEFAULT_LANG").map(v -> Lang.parse(v).orElseThrow(
+                () -> StartupFailure.setting("LLMQ_DEFAULT_LANG", "'" + v + "' is not a language", "use en or zh"))))
+                .flatMap(o -> o);
+        LogFormat logFormat = read(problems, () -> switch (e.get("LLMQ_LOG_FORMAT").orElse("text")) {
             case "text" -> LogFormat.TEXT;
             case "json" -> LogFormat.JSON;
-            default -> throw new ConfigException("LLMQ_LOG_FORMAT must be text or json");
-        };
-        if (e.get("LLMQ_LOG_LEVEL").isPresent()
-                && !e.get("LLMQ_LOG_LEVEL").get().matches("(?i)TRACE|DEBUG|INFO|WARN|ERROR|OFF")) {
-            throw new ConfigException("LLMQ_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+            default -> throw StartupFailure.setting("LLMQ_LOG_FORMAT", "'" + e.get("LLMQ_LOG_FORMAT").get()
+                    + "' is not a log format", "use text or json");
+        }).orElse(LogFormat.TEXT);
+        e.get("LLMQ_LOG_LEVEL").filter(v -> !v.matches("(?i)TRACE|DEBUG|INFO|WARN|ERROR|OFF")).ifPresent(v ->
+                problems.add(StartupFailure.setting("LLMQ_LOG_LEVEL", "'" + v + "' is not a log level",
+                        "use one of TRACE, DEBUG, INFO, WARN, ERROR, OFF")));
+        OptionalInt port = read(problems, () -> httpPort(e.get("LLMQ_HTTP_PORT")
+                .orElse(String.valueOf(DEFAULT_HTTP_PORT)))).orElse(OptionalInt.empty());
+        Duration catchup = read(problems, () -> e.get("LLMQ_CATCHUP").map(v -> DailyArgs.duration(v).orElseThrow(
+                () -> StartupFailure.setting("LLMQ_CATCHUP", "'" + v + "' is not a duration",
+                        "write it as 6h, 90m, 1h30m or PT6H"))).orElse(DEFAULT_CATCHUP)).orElse(DEFAULT_CATCHUP);
+        Optional<DbConfig> db = read(problems, () -> DbConfig.fromEnv(vars));
+        Optional<DiscordSettings> discord = read(problems, () -> DiscordSettings.configured(vars)
+                ? Optional.of(DiscordSettings.fromEnv(vars)) : Optional.<DiscordSettings>empty()).flatMap(o -> o);
+        Optional<SlackSettings> slack = read(problems, () -> SlackSettings.fromEnv(vars)).flatMap(o -> o);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
-        OptionalInt port = httpPort(e.get("LLMQ_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT)));
-        Duration catchup = DEFAULT_CATCHUP;
-        if (e.get("LLMQ_CATCHUP").isPresent()) {
-            String v = e.get("LLMQ_CATCHUP").get();
-            catchup = DailyArgs.duration(v).orElseThrow(() -> new ConfigException(
-                    "LLMQ_CATCHUP must be a duration such as 6h, 90m, 1h30m or PT6H, not '" + v + "'"));
-        }
-        boolean bot = e.get("SLACK_BOT_TOKEN").isPresent() || e.get("SLACK_BOT_TOKEN_FILE").isPresent();
-        boolean app = e.get("SLACK_APP_TOKEN").isPresent() || e.get("SLACK_APP_TOKEN_FILE").isPresent();
-        if (bot != app) {
-            throw new ConfigException((bot ? "SLACK_APP_TOKEN" : "SLACK_BOT_TOKEN")
-                    + " is missing: Slack needs both SLACK_BOT_TOKEN and SLACK_APP_TOKEN");
-        }
+        return new Config(questions, lang, logFormat, port, db.orElseThrow(), catchup, discord, slack);
+    }
+
+    /** Runs one setting's reader; a failure is added to {@code problems} instead of ending the read. */
+    private static <T> Optional<T> read(List<StartupFailure> problems, Supplier<T> reader) {
         try {
-            DbConfig db = DbConfig.fromEnv(env);
-            Optional<DiscordSettings> discord = DiscordSettings.configured(env)
-                    ? Optional.of(DiscordSettings.fromEnv(env)) : Optional.empty();
-            Optional<SlackSettings> slack = SlackSettings.fromEnv(env);
-            return new Config(questions, lang, logFormat, port, db, catchup, discord, slack);
-        } catch (IllegalArgumentException ex) {
-            throw new ConfigException(ex.getMessage());
+            return Optional.of(reader.get());
+        } catch (StartupFailure f) {
+            problems.add(f);
+            return Optional.empty();
         }
     }
 
@@ -80,7 +88,7 @@ record Config(
         return discord.isPresent() || slack.isPresent();
     }
 
-    private static OptionalInt httpPort(String v) throws ConfigException {
+    private static OptionalInt httpPort(String v) {
         if (v.equalsIgnoreCase("off")) {
             return OptionalInt.empty();
         }
@@ -90,17 +98,9 @@ record Config(
                 return OptionalInt.of(p);
             }
         } catch (NumberFormatException ex) {
-            // fall through
+            // falls through to the message below
         }
-        throw new ConfigException("LLMQ_HTTP_PORT must be a port number (0-65535; 0 picks a free port) or off, not '"
-                + v + "'");
-    }
-
-    /** Reads variables; blank counts as unset. */
-    private record Env(Map<String, String> env) {
-        Optional<String> get(String name) {
-            String v = env.get(name);
-            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
-        }
+        throw StartupFailure.setting("LLMQ_HTTP_PORT", "'" + v + "' is not a port",
+                "use a number from 0 to 65535 (0 picks a free port), or off");
     }
 }

@@ -4,6 +4,7 @@ import dev.llmq.core.bank.BankException;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.i18n.Lang;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -57,12 +58,18 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        if ("json".equals(System.getenv("LLMQ_LOG_FORMAT")) && System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "logback-json.xml"); // before the first logger exists
-        }
+        LogSetup.beforeFirstLogger(System.getenv());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(execute(System.getenv(), System.in, out, err, System.console() != null, args));
+        int code;
+        try {
+            code = execute(System.getenv(), System.in, out, err, System.console() != null, args);
+        } catch (Throwable t) { // the last resort: still one line, never a trace
+            StartupLogGate.discard();
+            err.println("llmq: " + StartupErrors.describe(t).line());
+            code = StartupErrors.describe(t).kind().exitCode();
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI with the given environment and streams; returns the exit code. */
@@ -76,8 +83,21 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(main.stdout, true));
         cli.setErr(new PrintWriter(main.stderr, true));
+        // Every failure is one line, `llmq: <VARIABLE or component>: <what> (<what to do>)`, never a trace.
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            main.stderr.println("llmq: " + ex.getMessage());
+            StartupLogGate.discard();
+            if (ex instanceof ConfigException config) {
+                config.problems().forEach(p -> main.stderr.println("llmq: " + p.line()));
+                return EXIT_USAGE;
+            }
+            StartupFailure failure = StartupErrors.describe(ex);
+            // no static logger in Main: logging must not start before LogSetup has run
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("start-up failed", ex);
+            main.stderr.println("llmq: " + failure.line());
+            return failure.kind().exitCode();
+        });
+        cli.setParameterExceptionHandler((ex, args2) -> {
+            main.stderr.println("llmq: " + ex.getMessage().replace('\n', ' ') + " (see llmq --help)");
             return EXIT_USAGE;
         });
         return cli.execute(args);
@@ -95,12 +115,13 @@ public final class Main implements Callable<Integer> {
         return config.get().anyPlatform() ? new RunCmd().run(this) : new ConsoleCmd().run(this);
     }
 
-    /** The validated configuration, or empty after printing the one-line reason. */
+    /** The validated configuration, or empty after printing one line per bad setting. */
     Optional<Config> config() {
         try {
             return Optional.of(Config.fromEnv(env));
         } catch (ConfigException e) {
-            stderr.println("llmq: " + e.getMessage());
+            StartupLogGate.discard();
+            e.problems().forEach(p -> stderr.println("llmq: " + p.line()));
             return Optional.empty();
         }
     }
@@ -112,17 +133,26 @@ public final class Main implements Callable<Integer> {
     Optional<Lang> explicitLang() {
         if (lang != null) {
             return Optional.of(Lang.parse(lang).orElseThrow(
-                    () -> new CommandLine.ParameterException(new CommandLine(this), "--lang must be en or zh, not " + lang)));
+                    () -> StartupFailure.setting("--lang", "'" + lang + "' is not a language", "use en or zh")));
         }
         return Optional.empty();
     }
 
-    /** Loads the bank, or prints its located problems and returns empty. */
+    /**
+     * Loads the bank for {@code console} and {@code run}, or prints its located problems, one line
+     * each, and returns empty.
+     *
+     * @throws StartupFailure when a named file does not exist
+     */
     Optional<QuestionBank> loadBank(BankLocation where) {
+        where.checkExists();
         try {
             return Optional.of(where.load());
         } catch (BankException e) {
-            printProblems(stderr, e.problems());
+            StartupLogGate.discard();
+            for (Problem p : e.problems()) {
+                stderr.println("llmq: " + where.source() + ": " + p + " (fix it; llmq validate checks the bank)");
+            }
             return Optional.empty();
         }
     }
@@ -158,20 +188,14 @@ public final class Main implements Callable<Integer> {
             BankLocation where = main.bankLocation();
             Optional<QuestionBank> bank = main.loadBank(where);
             if (bank.isEmpty()) {
-                return EXIT_INVALID;
+                return EXIT_USAGE;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
-            App app;
-            try {
-                app = App.open(config.get(), where, bank.get(), List.of(new ConsolePublisher(main.stdout)),
-                        main.explicitLang());
-            } catch (RuntimeException e) {
-                main.stderr.println("llmq: " + e.getMessage());
-                return EXIT_INVALID;
-            }
-            try (app) {
+            try (App app = App.open(config.get(), where, bank.get(), List.of(new ConsolePublisher(main.stdout)),
+                    main.explicitLang())) {
                 app.startScheduler();
+                StartupLogGate.release();
                 return new ConsoleAdapter(app.quizmaster, reader, main.stdout, main.interactive, main.explicitLang())
                         .run();
             }
@@ -194,6 +218,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            StartupLogGate.release();
             BankLocation where = files == null || files.isEmpty()
                     ? BankLocation.resolve(main.questions, main.env) : new BankLocation(files);
             try {

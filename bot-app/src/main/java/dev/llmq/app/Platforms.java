@@ -1,6 +1,7 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.daily.DailyPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 
 /** Runs the configured chat platforms until the process is stopped or a platform stops on its own. */
 final class Platforms {
+    /** How long SIGTERM waits for the graceful stop (the scheduler's own grace is 20 s). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private Platforms() {
     }
 
@@ -26,68 +30,101 @@ final class Platforms {
     /**
      * Loads the bank, opens the store, starts every runner, the HTTP endpoints and the scheduler,
      * and runs until {@code main.stop} completes (SIGINT, SIGTERM, or a test) or a platform stops on
-     * its own. Then it stops gracefully: the scheduler's posts in flight finish and its unstarted
-     * claims are handed back while the platforms are still connected; then the platforms disconnect
-     * and the store closes. Returns 0 when stopped, 1 when something failed.
+     * its own. Then it stops in this order: the scheduler (its posts in flight finish while the
+     * platforms are still connected, its unstarted claims are handed back), the platforms
+     * (disconnected), the store; only then is {@code llmq: stopped} printed.
+     *
+     * @return 0 when stopped, 1 when something outside llmq failed, 2 for a setting to change
      */
-    /** How long SIGTERM waits for the graceful stop (the scheduler's own grace is 20 s). */
-    static final Duration STOP_GRACE = Duration.ofSeconds(30);
-
     static int run(Main main, Config config, List<PlatformRunner> runners) {
         ShutdownHook hook = new ShutdownHook(main.stop, STOP_GRACE);
+        boolean[] started = {false};
         try {
-            return runUntilStopped(main, config, runners);
+            return runUntilStopped(main, config, runners, started);
         } finally {
-            for (PlatformRunner r : runners) {
-                r.close();
+            if (started[0]) { // a failed start-up says so in one line and no more
+                main.stderr.println("llmq: stopped");
             }
-            main.stderr.println("llmq: stopped");
             hook.close();
         }
     }
 
-    private static int runUntilStopped(Main main, Config config, List<PlatformRunner> runners) {
+    private static int runUntilStopped(Main main, Config config, List<PlatformRunner> runners, boolean[] started) {
         BankLocation where = main.bankLocation();
-        Optional<QuestionBank> bank = main.loadBank(where);
-        if (bank.isEmpty()) {
-            return Main.EXIT_INVALID;
+        Optional<QuestionBank> bank;
+        try {
+            bank = main.loadBank(where);
+        } catch (StartupFailure f) {
+            return fail(main, f);
         }
+        if (bank.isEmpty()) {
+            closeAll(runners);
+            return Main.EXIT_USAGE;
+        }
+        // The banner is printed once everything is up: a failed start-up is its one line alone.
+        List<String> banner = new ArrayList<>();
+        banner.add(String.format("llmq: question bank: %d questions in %d topics from %s", bank.get().size(),
+                bank.get().topics().size(), where.describe()));
         List<DailyPublisher> publishers = runners.stream().flatMap(r -> r.publishers().stream())
                 .collect(Collectors.toList());
-        try (App app = App.open(config, where, bank.get(), publishers, main.explicitLang())) {
-            main.stderr.printf("llmq: question bank: %d questions in %d topics from %s%n", bank.get().size(),
-                    bank.get().topics().size(), where.describe());
-            main.stderr.println("llmq: store: " + app.daily.store().describe());
+        App app;
+        try {
+            app = App.open(config, where, bank.get(), publishers, main.explicitLang());
+        } catch (java.io.IOException | RuntimeException e) {
+            closeAll(runners);
+            return fail(main, StartupErrors.describe(e, "store"));
+        }
+        try {
+            banner.add("llmq: store: " + app.daily.store().describe());
             for (PlatformRunner r : runners) {
                 try {
                     r.start(app.quizmaster);
-                } catch (Exception e) {
-                    main.stderr.println("llmq: " + r.name() + " did not start: " + e.getMessage());
-                    return Main.EXIT_INVALID;
+                } catch (Exception | LinkageError e) {
+                    return fail(main, StartupErrors.describe(e, r.name()));
                 }
                 app.check(r.name().toLowerCase(Locale.ROOT), () -> !r.stopped().isDone());
-                main.stderr.println("llmq: " + r.name() + ": connected as " + r.describe());
+                banner.add("llmq: " + r.name() + ": connected as " + r.describe());
                 if (!r.banner().isEmpty()) {
-                    main.stderr.println("llmq: " + r.name() + ": " + r.banner());
+                    banner.add("llmq: " + r.name() + ": " + r.banner());
                 }
             }
-            app.startHttp().ifPresent(port -> main.stderr.println(
-                    "llmq: HTTP on port " + port + ": /healthz /readyz /metrics"));
+            try {
+                app.startHttp().ifPresent(port -> banner.add("llmq: HTTP on port " + port + ": /healthz /readyz /metrics"));
+            } catch (java.io.IOException e) {
+                return fail(main, StartupFailure.setting("LLMQ_HTTP_PORT", e.getMessage(),
+                        "set another port, 0 for any free one, or off", e));
+            }
             app.startScheduler();
-            main.stderr.printf("llmq: %s started; stop with Ctrl-C.%n",
-                    runners.stream().map(PlatformRunner::name).collect(Collectors.joining(" and ")));
+            banner.add(String.format("llmq: %s started; stop with Ctrl-C.",
+                    runners.stream().map(PlatformRunner::name).collect(Collectors.joining(" and "))));
+            banner.forEach(main.stderr::println);
+            started[0] = true;
+            StartupLogGate.release();
             CompletableFuture<Object> platformStopped = CompletableFuture.anyOf(
                     runners.stream().map(PlatformRunner::stopped).toArray(CompletableFuture<?>[]::new));
             CompletableFuture.anyOf(platformStopped, main.stop).join();
             app.stopScheduler();
             if (!main.stop.isDone()) {
-                main.stderr.println("llmq: a platform stopped: " + platformStopped.join());
+                main.stderr.println("llmq: " + "a platform stopped: " + platformStopped.join()
+                        + " (see the log above; llmq exits so that its supervisor can restart it)");
                 return Main.EXIT_INVALID;
             }
             return Main.EXIT_OK;
-        } catch (java.io.IOException | RuntimeException e) {
-            main.stderr.println("llmq: " + e.getMessage());
-            return Main.EXIT_INVALID;
+        } finally {
+            closeAll(runners);
+            app.close();
+        }
+    }
+
+    private static int fail(Main main, StartupFailure f) {
+        StartupLogGate.discard();
+        main.stderr.println("llmq: " + f.line());
+        return f.kind().exitCode();
+    }
+
+    private static void closeAll(List<PlatformRunner> runners) {
+        for (PlatformRunner r : runners) {
+            r.close();
         }
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmq.core.i18n.Lang;
 import java.nio.file.Files;
+import dev.llmq.core.config.StartupFailure;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,14 +63,14 @@ class ConfigTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "LLMQ_DB_URL       | mysql://x   | LLMQ_DB_URL must start with",
-        "LLMQ_HTTP_PORT    | 70000       | LLMQ_HTTP_PORT must be a port number",
-        "LLMQ_HTTP_PORT    | eighty      | LLMQ_HTTP_PORT must be a port number",
-        "LLMQ_CATCHUP      | soon        | LLMQ_CATCHUP must be a duration",
-        "LLMQ_DEFAULT_LANG | fr          | LLMQ_DEFAULT_LANG must be en or zh",
-        "LLMQ_LOG_FORMAT   | xml         | LLMQ_LOG_FORMAT must be text or json",
-        "LLMQ_LOG_LEVEL    | loud        | LLMQ_LOG_LEVEL must be one of",
-        "DISCORD_GUILD_ID  | general     | DISCORD_GUILD_ID",
+        "LLMQ_DB_URL       | mysql://x   | LLMQ_DB_URL: must start with",
+        "LLMQ_HTTP_PORT    | 70000       | LLMQ_HTTP_PORT: '70000' is not a port (",
+        "LLMQ_HTTP_PORT    | eighty      | LLMQ_HTTP_PORT: 'eighty' is not a port (",
+        "LLMQ_CATCHUP      | soon        | LLMQ_CATCHUP: 'soon' is not a duration (",
+        "LLMQ_DEFAULT_LANG | fr          | LLMQ_DEFAULT_LANG: 'fr' is not a language (use en or zh)",
+        "LLMQ_LOG_FORMAT   | xml         | LLMQ_LOG_FORMAT: 'xml' is not a log format (use text or json)",
+        "LLMQ_LOG_LEVEL    | loud        | LLMQ_LOG_LEVEL: 'loud' is not a log level (",
+        "DISCORD_GUILD_ID  | general     | DISCORD_GUILD_ID: 'general' is not a server id (",
     })
     void badValuesNameTheVariableInOneLine(String name, String value, String message) {
         Map<String, String> env = new HashMap<>(Map.of(name, value));
@@ -75,7 +78,9 @@ class ConfigTest {
             env.put("DISCORD_TOKEN", PLANTED);
         }
         ConfigException e = assertThrows(ConfigException.class, () -> Config.fromEnv(env));
+        assertEquals(1, e.problems().size(), e.problems().toString());
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertTrue(e.getMessage().endsWith(")"), "ends with what to do: " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertFalse(e.getMessage().contains(PLANTED), e.getMessage());
     }
@@ -87,7 +92,17 @@ class ConfigTest {
                         "LLMQ_DB_PASSWORD_FILE", dir.resolve("nope").toString())));
         assertTrue(e.getMessage().contains("LLMQ_DB_PASSWORD_FILE"), e.getMessage());
         ConfigException half = assertThrows(ConfigException.class, () -> Config.fromEnv(Map.of("SLACK_BOT_TOKEN", PLANTED)));
-        assertTrue(half.getMessage().startsWith("SLACK_APP_TOKEN is missing"), half.getMessage());
+        assertTrue(half.getMessage().startsWith("SLACK_APP_TOKEN: is missing"), half.getMessage());
         assertFalse(half.getMessage().contains(PLANTED), half.getMessage());
+    }
+
+    @Test
+    void severalBadSettingsAreAllReportedAtOnce(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> Config.fromEnv(Map.of(
+                "LLMQ_HTTP_PORT", "eighty", "LLMQ_DB_URL", "mysql://x", "SLACK_BOT_TOKEN_FILE", dir.resolve("nope").toString(),
+                "SLACK_APP_TOKEN", PLANTED)));
+        assertEquals(List.of("LLMQ_HTTP_PORT", "LLMQ_DB_URL", "SLACK_BOT_TOKEN_FILE"),
+                e.problems().stream().map(StartupFailure::subject).collect(Collectors.toList()));
+        assertFalse(e.problems().toString().contains(PLANTED));
     }
 }

@@ -1,5 +1,7 @@
 package dev.llmq.discord;
 
+import dev.llmq.core.config.StartupFailure;
+import dev.llmq.core.config.Unreachable;
 import dev.llmq.core.daily.DailyPublisher;
 import dev.llmq.core.engine.Quizmaster;
 import java.time.Duration;
@@ -65,10 +67,10 @@ public final class DiscordBot implements AutoCloseable {
      * Connects, waits for the gateway's READY (at most {@code readyTimeout}) and registers the commands.
      *
      * @param core builds the core around the Discord daily publisher
-     * @throws DiscordStartException with a message fit for the user
+     * @throws StartupFailure naming the variable to check or "Discord", never showing the token
      */
     public static DiscordBot start(DiscordSettings settings, Function<DailyPublisher, Quizmaster> core,
-                                   Duration readyTimeout) throws DiscordStartException {
+                                   Duration readyTimeout) {
         Objects.requireNonNull(settings);
         AtomicReference<JDA> client = new AtomicReference<>();
         Quizmaster quizmaster = core.apply(new DiscordPublisher(client::get, REST_TIMEOUT));
@@ -101,12 +103,16 @@ public final class DiscordBot implements AutoCloseable {
             jda = builder.build();
         } catch (InvalidTokenException e) {
             slow.shutdownNow();
-            throw new DiscordStartException("Discord refused the bot token (401 Unauthorized). Check "
-                    + DiscordSettings.TOKEN + " or " + DiscordSettings.TOKEN_FILE + ".", e);
+            throw StartupFailure.runtime(DiscordSettings.TOKEN, "Discord refused the bot token (401 Unauthorized)",
+                    "copy the token again from the Developer Portal's Bot page, or reset it there", e);
         } catch (RuntimeException e) {
             slow.shutdownNow();
-            throw new DiscordStartException("cannot log in to Discord at "
-                    + settings.apiUrl().orElse(RestConfig.DEFAULT_BASE_URL) + ": " + e.getMessage(), e);
+            String api = settings.apiUrl().orElse(RestConfig.DEFAULT_BASE_URL);
+            String subject = settings.apiUrl().isPresent() ? DiscordSettings.API_URL : "Discord";
+            throw StartupFailure.runtime(subject, Unreachable.why(e, host(api))
+                    .orElse("cannot log in at " + api + ": " + e.getMessage()),
+                    "check the network and DNS" + (settings.apiUrl().isPresent() ? ", and " + DiscordSettings.API_URL : ""),
+                    e);
         }
         client.set(jda);
         try {
@@ -116,9 +122,9 @@ public final class DiscordBot implements AutoCloseable {
             if (settings.guildId().isPresent()) {
                 Guild guild = jda.getGuildById(settings.guildId().get());
                 if (guild == null) {
-                    throw new DiscordStartException("the bot is not a member of server "
-                            + Long.toUnsignedString(settings.guildId().get()) + " (" + DiscordSettings.GUILD_ID
-                            + "): invite it with the URL in the README, or unset " + DiscordSettings.GUILD_ID, null);
+                    throw StartupFailure.setting(DiscordSettings.GUILD_ID, "the bot is not a member of server "
+                            + Long.toUnsignedString(settings.guildId().get()),
+                            "invite it with the URL in the README, or unset " + DiscordSettings.GUILD_ID);
                 }
                 update = guild.updateCommands();
                 scope = "server " + guild.getName() + " (" + guild.getId() + ")";
@@ -132,24 +138,37 @@ public final class DiscordBot implements AutoCloseable {
             return new DiscordBot(jda, slow, stopped, commands, scope);
         } catch (TimeoutException e) {
             shutdown(jda, slow);
-            throw new DiscordStartException("no READY from the Discord gateway at "
-                    + settings.gatewayUrl().orElse("wss://gateway.discord.gg") + " within " + readyTimeout.toSeconds()
-                    + " s", e);
+            throw StartupFailure.runtime(settings.gatewayUrl().isPresent() ? DiscordSettings.GATEWAY_URL : "Discord",
+                    "no READY from the gateway at " + settings.gatewayUrl().orElse("wss://gateway.discord.gg")
+                            + " within " + readyTimeout.toSeconds() + " s",
+                    "check the network, and whether Discord is up at discordstatus.com", e);
         } catch (ExecutionException e) {
             shutdown(jda, slow);
             Throwable cause = e.getCause();
             if (cause instanceof ErrorResponseException err) {
-                throw new DiscordStartException("Discord refused the slash commands: " + err.getErrorCode() + " "
-                        + err.getMeaning(), err);
+                throw StartupFailure.runtime("Discord", "Discord refused the slash commands: " + err.getErrorCode() + " "
+                        + err.getMeaning(), "invite the bot with the applications.commands scope (README, Run on Discord)",
+                        err);
             }
-            throw new DiscordStartException("Discord did not start: " + cause.getMessage(), cause);
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            throw StartupFailure.runtime("Discord", Unreachable.why(cause, "the Discord gateway").orElse("did not start: "
+                    + why.replace('\n', ' ')), "check the network; LLMQ_LOG_LEVEL=DEBUG shows more", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdown(jda, slow);
-            throw new DiscordStartException("interrupted while connecting to Discord", e);
-        } catch (DiscordStartException e) {
+            throw StartupFailure.runtime("Discord", "interrupted while connecting", "start llmq again", e);
+        } catch (StartupFailure e) {
             shutdown(jda, slow);
             throw e;
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            String h = java.net.URI.create(url).getHost();
+            return h == null ? url : h;
+        } catch (IllegalArgumentException e) {
+            return url;
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.llmq.discord;
 
-import java.io.IOException;
+import dev.llmq.core.config.Env;
+import dev.llmq.core.config.StartupFailure;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -43,69 +41,53 @@ public final class DiscordSettings {
 
     /** True when the environment names a token (directly or through a file). */
     public static boolean configured(Map<String, String> env) {
-        return notBlank(env.get(TOKEN)) || notBlank(env.get(TOKEN_FILE));
+        return new Env(env).hasSecret(TOKEN);
     }
 
     /**
      * Reads the settings.
      *
-     * @throws IllegalArgumentException with a message fit for the user (never containing the token)
+     * @throws StartupFailure naming the variable that is wrong (never showing the token)
      */
-    public static DiscordSettings fromEnv(Map<String, String> env) {
-        String token = token(env);
-        Optional<Long> guild = Optional.ofNullable(env.get(GUILD_ID)).filter(DiscordSettings::notBlank).map(String::strip)
-                .map(s -> {
-                    try {
-                        if (s.matches("[0-9]{1,20}")) {
-                            return Long.parseUnsignedLong(s);
-                        }
-                    } catch (NumberFormatException tooBig) {
-                        // falls through to the message below
-                    }
-                    throw new IllegalArgumentException(GUILD_ID + " must be a server id (digits only), not '" + s + "'");
-                });
-        Optional<String> api = url(env, API_URL, "http", "https").map(u -> u.endsWith("/") ? u : u + "/");
-        Optional<String> gateway = url(env, GATEWAY_URL, "ws", "wss");
+    public static DiscordSettings fromEnv(Map<String, String> vars) {
+        Env env = new Env(vars);
+        String token = checkToken(env.secret(TOKEN).orElseThrow(() -> StartupFailure.setting(TOKEN,
+                "no bot token", "set " + TOKEN + " or " + TOKEN_FILE + " to the token from the Developer Portal's Bot page")),
+                env.get(TOKEN).isPresent() ? TOKEN : TOKEN_FILE);
+        Optional<Long> guild = env.get(GUILD_ID).map(s -> {
+            try {
+                if (s.matches("[0-9]{1,20}")) {
+                    return Long.parseUnsignedLong(s);
+                }
+            } catch (NumberFormatException tooBig) {
+                // falls through to the message below
+            }
+            throw StartupFailure.setting(GUILD_ID, "'" + s + "' is not a server id",
+                    "use the digits from Copy Server ID, or unset it to register the commands globally");
+        });
+        Optional<String> api = url(env, API_URL, "https://discord.com/api/v10/", "http", "https")
+                .map(u -> u.endsWith("/") ? u : u + "/");
+        Optional<String> gateway = url(env, GATEWAY_URL, "wss://gateway.discord.gg/", "ws", "wss");
         return new DiscordSettings(token, guild, api, gateway);
     }
 
-    private static String token(Map<String, String> env) {
-        String direct = env.get(TOKEN);
-        if (notBlank(direct)) {
-            return checkToken(direct.strip(), TOKEN);
-        }
-        String file = env.get(TOKEN_FILE);
-        if (!notBlank(file)) {
-            throw new IllegalArgumentException("set " + TOKEN + " or " + TOKEN_FILE + " to the bot token");
-        }
-        Path path = Path.of(file.strip());
-        try {
-            return checkToken(Files.readString(path, StandardCharsets.UTF_8).strip(), TOKEN_FILE + " " + path);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(TOKEN_FILE + ": cannot read " + path + " ("
-                    + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static String checkToken(String token, String where) {
-        if (token.isEmpty()) {
-            throw new IllegalArgumentException(where + " is empty");
-        }
+    private static String checkToken(String token, String variable) {
         if (token.regionMatches(true, 0, "Bot ", 0, 4)) {
             token = token.substring(4).strip();
         }
-        if (!token.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new IllegalArgumentException(where + " does not look like a bot token (it contains spaces or other characters)");
+        if (token.isEmpty() || !token.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw StartupFailure.setting(variable, "does not look like a bot token (it is empty, or holds spaces "
+                    + "or other characters)", "copy the token again from the Developer Portal's Bot page");
         }
         return token;
     }
 
-    private static Optional<String> url(Map<String, String> env, String name, String... schemes) {
-        String v = env.get(name);
-        if (!notBlank(v)) {
+    private static Optional<String> url(Env env, String name, String example, String... schemes) {
+        Optional<String> value = env.get(name);
+        if (value.isEmpty()) {
             return Optional.empty();
         }
-        v = v.strip();
+        String v = value.get();
         try {
             URI uri = new URI(v);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -113,13 +95,10 @@ public final class DiscordSettings {
                 throw new URISyntaxException(v, "expected " + String.join(" or ", schemes) + "://host...");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + " is not a " + String.join("/", schemes) + " URL: '" + v + "'");
+            throw StartupFailure.setting(name, "'" + v + "' is not a " + String.join("/", schemes) + " URL",
+                    "for example " + example + ", or unset it for Discord's own");
         }
         return Optional.of(v);
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
     }
 
     /** The bot token, for JDA only. Never log it. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.config.StartupFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,26 +42,27 @@ class DiscordSettingsTest {
         Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
         assertTrue(DiscordSettings.configured(Map.of(DiscordSettings.TOKEN_FILE, file.toString())));
         assertEquals(TOKEN, DiscordSettings.fromEnv(Map.of(DiscordSettings.TOKEN_FILE, file.toString())).token());
-        assertEquals(TOKEN, DiscordSettings.fromEnv(Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.TOKEN_FILE, "/nope")).token(),
-                "DISCORD_TOKEN wins");
+        assertMessage("DISCORD_TOKEN: both DISCORD_TOKEN and DISCORD_TOKEN_FILE are set (set only one of them)",
+                Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.TOKEN_FILE, file.toString()));
     }
 
     @Test
     void badInputGetsAClearMessageWithoutTheToken(@TempDir Path dir) throws Exception {
         assertFalse(DiscordSettings.configured(Map.of()));
-        assertMessage("cannot read", Map.of(DiscordSettings.TOKEN_FILE, dir.resolve("missing").toString()));
+        assertMessage("DISCORD_TOKEN_FILE: cannot read " + dir.resolve("missing") + " (no such file)", Map.of(DiscordSettings.TOKEN_FILE, dir.resolve("missing").toString()));
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        assertMessage("is empty", Map.of(DiscordSettings.TOKEN_FILE, empty.toString()));
-        assertMessage("does not look like a bot token", Map.of(DiscordSettings.TOKEN, "abc def SECRET-PART"));
-        assertMessage("DISCORD_GUILD_ID must be a server id", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GUILD_ID, "my-server"));
-        assertMessage("DISCORD_GUILD_ID must be a server id", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GUILD_ID, "99999999999999999999"));
-        assertMessage("DISCORD_API_URL is not a http/https URL", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.API_URL, "ftp://x/"));
-        assertMessage("DISCORD_GATEWAY_URL is not a ws/wss URL", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GATEWAY_URL, "http://x/"));
+        assertMessage("DISCORD_TOKEN_FILE: " + empty + " is empty", Map.of(DiscordSettings.TOKEN_FILE, empty.toString()));
+        assertMessage("DISCORD_TOKEN: does not look like a bot token", Map.of(DiscordSettings.TOKEN, "abc def SECRET-PART"));
+        assertMessage("DISCORD_GUILD_ID: 'my-server' is not a server id", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GUILD_ID, "my-server"));
+        assertMessage("DISCORD_GUILD_ID: '99999999999999999999' is not a server id", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GUILD_ID, "99999999999999999999"));
+        assertMessage("DISCORD_API_URL: 'ftp://x/' is not a http/https URL (for example https://discord.com/api/v10/", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.API_URL, "ftp://x/"));
+        assertMessage("DISCORD_GATEWAY_URL: 'http://x/' is not a ws/wss URL", Map.of(DiscordSettings.TOKEN, TOKEN, DiscordSettings.GATEWAY_URL, "http://x/"));
     }
 
     private static void assertMessage(String expected, Map<String, String> env) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiscordSettings.fromEnv(env));
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        StartupFailure e = assertThrows(StartupFailure.class, () -> DiscordSettings.fromEnv(env));
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+        assertEquals(StartupFailure.Kind.SETTING, e.kind());
         assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.config.StartupFailure;
 import ch.qos.logback.classic.Level;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
@@ -50,7 +51,7 @@ class TokenSecrecyTest {
     void aRefusedTokenIsReportedWithoutTheToken() {
         int mark = CapturedLogs.mark();
         try (FakeDiscord fake = new FakeDiscord("the-one-the-fake-accepts")) {
-            DiscordStartException e = assertThrows(DiscordStartException.class, () -> DiscordBot.start(
+            StartupFailure e = assertThrows(StartupFailure.class, () -> DiscordBot.start(
                     DiscordSettings.fromEnv(Harness.env(fake, Map.of())), p -> null, Harness.WAIT));
             assertTrue(e.getMessage().contains("refused the bot token"), e.getMessage());
             assertFalse(e.getMessage().contains(SECRET), e.getMessage());

@@ -14,11 +14,15 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.webhook.WebhookResponse;
+import dev.llmq.core.config.StartupFailure;
+import dev.llmq.core.config.Unreachable;
 import dev.llmq.core.daily.PublishException;
 import dev.llmq.core.engine.Command;
 import dev.llmq.core.engine.Origin;
@@ -110,13 +114,15 @@ public final class SlackBot implements AutoCloseable {
      * Checks the bot token ({@code auth.test}), opens the socket mode connection and starts
      * answering. Returns once the connection is being opened.
      *
-     * @throws IllegalStateException with a message fit for the user when Slack refuses a token
+     * @throws StartupFailure naming the token or the URL to check; a host that cannot be reached is
+     *     told apart from a refused token
      */
-    public synchronized void start(Quizmaster quizmaster) throws Exception {
+    public synchronized void start(Quizmaster quizmaster) {
         if (socketMode != null) {
             throw new IllegalStateException("already started");
         }
         this.quizmaster = Objects.requireNonNull(quizmaster);
+        checkBotToken();
         App app = new App(AppConfig.builder()
                 .singleTeamBotToken(settings.botToken())
                 .slack(slack)
@@ -136,16 +142,58 @@ public final class SlackBot implements AutoCloseable {
             sma = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
                     settings.concurrency());
             sma.startAsync();
-        } catch (IllegalArgumentException e) {
-            // Bolt's auth.test failure: "The token is invalid (auth.test error: invalid_auth)"
-            throw new IllegalStateException("Slack refused the bot token: " + e.getMessage(), e);
-        } catch (NullPointerException e) {
-            // The socket mode client factory logs and returns null when apps.connections.open fails.
-            throw new IllegalStateException("Slack did not open a socket mode connection (apps.connections.open "
-                    + "failed; check SLACK_APP_TOKEN and its connections:write scope)", e);
+        } catch (Exception e) {
+            // The socket mode client factory logs and returns null (an NPE here) when
+            // apps.connections.open fails; an IOException is the socket itself.
+            throw Unreachable.why(e, apiHost()).map(why -> unreachable(why, e))
+                    .orElseGet(() -> StartupFailure.runtime(SlackSettings.APP_TOKEN,
+                            "Slack did not open a socket mode connection (apps.connections.open failed)",
+                            "check that the app-level token (xapp-...) has the connections:write scope and that "
+                                    + "Socket Mode is on", e));
         }
         socketMode = sma;
         log.info("Slack socket mode started");
+    }
+
+    /**
+     * Our own {@code auth.test} before Bolt's: Bolt reports a DNS failure and a refused token with
+     * the same exception, and the user needs to know which of the two to fix.
+     */
+    private void checkBotToken() {
+        AuthTestResponse auth;
+        try {
+            auth = methods.authTest(r -> r);
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            throw Unreachable.why(e, apiHost()).map(why -> unreachable(why, e)).orElseGet(() -> StartupFailure.runtime(
+                    settings.apiUrl().isPresent() ? SlackSettings.API_URL : "Slack",
+                    "auth.test failed: " + e.getClass().getSimpleName(),
+                    "check the network, and that " + apiBase() + " is Slack's Web API", e));
+        }
+        if (!auth.isOk()) {
+            throw StartupFailure.runtime(SlackSettings.BOT_TOKEN, "Slack refused the bot token (" + auth.getError() + ")",
+                    "copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions, or reinstall the app",
+                    null);
+        }
+    }
+
+    private StartupFailure unreachable(String why, Throwable e) {
+        boolean custom = settings.apiUrl().isPresent();
+        return StartupFailure.runtime(custom ? SlackSettings.API_URL : "Slack", why,
+                "check the network and DNS" + (settings.proxyUrl().isPresent() ? ", and " + SlackSettings.PROXY : "")
+                        + (custom ? ", and " + SlackSettings.API_URL : ""), e);
+    }
+
+    private String apiBase() {
+        return settings.apiUrl().orElse("https://slack.com/api/");
+    }
+
+    private String apiHost() {
+        try {
+            String h = java.net.URI.create(apiBase()).getHost();
+            return h == null ? apiBase() : h;
+        } catch (IllegalArgumentException e) {
+            return apiBase();
+        }
     }
 
     @Override

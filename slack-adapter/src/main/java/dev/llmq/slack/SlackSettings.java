@@ -1,11 +1,9 @@
 package dev.llmq.slack;
 
-import java.io.IOException;
+import dev.llmq.core.config.Env;
+import dev.llmq.core.config.StartupFailure;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -50,48 +48,59 @@ public record SlackSettings(String botToken, String appToken, Optional<String> a
         this(botToken, appToken, apiUrl.map(SlackSettings::apiBase), admins, Optional.empty(), DEFAULT_CONCURRENCY);
     }
 
-    /** True when both tokens (or their {@code _FILE} variants) are set. */
+    /** True when either token (or its {@code _FILE} variant) is set: Slack is meant, and both are then required. */
     public static boolean configured(Map<String, String> env) {
-        return present(env, BOT_TOKEN) && present(env, APP_TOKEN);
+        Env e = new Env(env);
+        return e.hasSecret(BOT_TOKEN) || e.hasSecret(APP_TOKEN);
     }
 
     /**
      * Reads the settings; empty when Slack is not configured.
      *
-     * @throws IllegalArgumentException with a message fit for the user (never containing a token)
+     * @throws StartupFailure naming the variable that is wrong (never showing a token)
      */
-    public static Optional<SlackSettings> fromEnv(Map<String, String> env) {
-        if (!configured(env)) {
+    public static Optional<SlackSettings> fromEnv(Map<String, String> vars) {
+        if (!configured(vars)) {
             return Optional.empty();
         }
-        String bot = token(env, BOT_TOKEN);
-        String app = token(env, APP_TOKEN);
-        if (bot.startsWith("xapp-") || app.startsWith("xoxb-") || app.startsWith("xoxp-")) {
-            throw new IllegalArgumentException(BOT_TOKEN + " and " + APP_TOKEN + " look swapped: the bot token starts "
-                    + "with xoxb-, the app-level token with xapp-");
+        Env env = new Env(vars);
+        // The files first: an unreadable SLACK_BOT_TOKEN_FILE is the problem to report, not the other token.
+        Optional<String> bot = env.secret(BOT_TOKEN);
+        Optional<String> app = env.secret(APP_TOKEN);
+        if (bot.isEmpty() || app.isEmpty()) {
+            String missing = bot.isEmpty() ? BOT_TOKEN : APP_TOKEN;
+            throw StartupFailure.setting(missing, "is missing; Slack needs both " + BOT_TOKEN + " and " + APP_TOKEN,
+                    bot.isEmpty() ? "set it to the Bot User OAuth Token (xoxb-...) from OAuth & Permissions"
+                            : "set it to an app-level token (xapp-...) with connections:write, from Basic Information");
         }
-        Optional<String> api = nonBlank(env.get(API_URL)).map(SlackSettings::apiBase);
-        Set<String> admins = nonBlank(env.get(ADMINS))
+        String b = token(bot.get(), env.get(BOT_TOKEN).isPresent() ? BOT_TOKEN : BOT_TOKEN + "_FILE");
+        String a = token(app.get(), env.get(APP_TOKEN).isPresent() ? APP_TOKEN : APP_TOKEN + "_FILE");
+        if (b.startsWith("xapp-") || a.startsWith("xoxb-") || a.startsWith("xoxp-")) {
+            throw StartupFailure.setting(BOT_TOKEN, "and " + APP_TOKEN + " look swapped",
+                    "the bot token starts with xoxb-, the app-level token with xapp-");
+        }
+        Optional<String> api = env.get(API_URL).map(SlackSettings::apiBase);
+        Set<String> admins = env.get(ADMINS)
                 .map(v -> Arrays.stream(v.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toCollection(LinkedHashSet::new)))
                 .orElseGet(LinkedHashSet::new);
         for (String id : admins) {
             if (!id.matches("[UW][A-Z0-9]{2,}")) {
-                throw new IllegalArgumentException(ADMINS + " holds Slack user ids such as U012ABCDEF, separated by "
-                        + "commas; '" + id + "' is not one");
+                throw StartupFailure.setting(ADMINS, "'" + id + "' is not a Slack user id",
+                        "list user ids such as U012ABCDEF, separated by commas");
             }
         }
-        Optional<String> proxy = nonBlank(env.get(PROXY)).map(p -> url(PROXY, p));
-        return Optional.of(new SlackSettings(bot, app, api, admins, proxy, DEFAULT_CONCURRENCY));
+        Optional<String> proxy = env.get(PROXY).map(p -> url(PROXY, p, "http://proxy.example.com:3128"));
+        return Optional.of(new SlackSettings(b, a, api, admins, proxy, DEFAULT_CONCURRENCY));
     }
 
     /** The Web API base with a trailing slash: {@code https://slack.com/api} gives {@code https://slack.com/api/}. */
     static String apiBase(String url) {
-        String u = url(API_URL, url);
+        String u = url(API_URL, url, "https://slack.com/api/");
         return u.endsWith("/") ? u : u + "/";
     }
 
-    private static String url(String name, String value) {
+    private static String url(String name, String value, String example) {
         String v = value.strip();
         try {
             URI uri = new URI(v);
@@ -100,39 +109,17 @@ public record SlackSettings(String botToken, String appToken, Optional<String> a
                 throw new URISyntaxException(v, "not an http(s) URL");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + " must be an http(s) URL such as https://slack.com/api/, not '"
-                    + v + "'");
+            throw StartupFailure.setting(name, "'" + v + "' is not an http(s) URL", "for example " + example);
         }
         return v;
     }
 
-    private static boolean present(Map<String, String> env, String name) {
-        return nonBlank(env.get(name)).isPresent() || nonBlank(env.get(name + "_FILE")).isPresent();
-    }
-
-    private static String token(Map<String, String> env, String name) {
-        Optional<String> direct = nonBlank(env.get(name));
-        if (direct.isPresent()) {
-            return direct.get().strip();
+    private static String token(String t, String variable) {
+        if (t.chars().anyMatch(Character::isWhitespace)) {
+            throw StartupFailure.setting(variable, "must hold the token alone (it contains spaces)",
+                    "copy the token again from the app's settings page");
         }
-        String file = env.get(name + "_FILE").strip();
-        try {
-            String t = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            if (t.isEmpty()) {
-                throw new IllegalArgumentException(name + "_FILE names an empty file: " + file);
-            }
-            if (t.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException(name + "_FILE must hold the token alone: " + file);
-            }
-            return t;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(name + "_FILE cannot be read: " + file + " ("
-                    + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private static Optional<String> nonBlank(String s) {
-        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
+        return t;
     }
 
     @Override

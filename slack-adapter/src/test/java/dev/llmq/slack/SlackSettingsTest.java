@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import dev.llmq.core.config.StartupFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,8 +22,10 @@ class SlackSettingsTest {
     @Test
     void bothTokensAreNeeded() {
         assertEquals(Optional.empty(), SlackSettings.fromEnv(Map.of()));
-        assertEquals(Optional.empty(), SlackSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", BOT)));
-        assertEquals(Optional.empty(), SlackSettings.fromEnv(Map.of("SLACK_APP_TOKEN", APP, "SLACK_BOT_TOKEN", " ")));
+        assertTrue(assertThrows(StartupFailure.class, () -> SlackSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", BOT)))
+                .getMessage().startsWith("SLACK_APP_TOKEN: is missing"));
+        assertTrue(assertThrows(StartupFailure.class, () -> SlackSettings.fromEnv(Map.of("SLACK_APP_TOKEN", APP,
+                "SLACK_BOT_TOKEN", " "))).getMessage().startsWith("SLACK_BOT_TOKEN: is missing"), "blank is unset");
         assertTrue(SlackSettings.configured(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN_FILE", "/x")));
     }
 
@@ -41,17 +44,17 @@ class SlackSettingsTest {
     @Test
     void badTokenFilesAreReportedWithoutTheToken(@TempDir Path dir) throws IOException {
         Map<String, String> missing = Map.of("SLACK_BOT_TOKEN_FILE", dir.resolve("nope").toString(), "SLACK_APP_TOKEN", APP);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SlackSettings.fromEnv(missing));
-        assertTrue(e.getMessage().contains("SLACK_BOT_TOKEN_FILE cannot be read"), e.getMessage());
+        StartupFailure e = assertThrows(StartupFailure.class, () -> SlackSettings.fromEnv(missing));
+        assertTrue(e.getMessage().startsWith("SLACK_BOT_TOKEN_FILE: cannot read ") && e.getMessage().contains("(no such file)"), e.getMessage());
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
-        e = assertThrows(IllegalArgumentException.class, () -> SlackSettings.fromEnv(
+        e = assertThrows(StartupFailure.class, () -> SlackSettings.fromEnv(
                 Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN_FILE", empty.toString())));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }
 
     @Test
     void swappedTokensAreCaughtWithoutPrintingThem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        StartupFailure e = assertThrows(StartupFailure.class,
                 () -> SlackSettings.fromEnv(Map.of("SLACK_BOT_TOKEN", APP, "SLACK_APP_TOKEN", BOT)));
         assertTrue(e.getMessage().contains("swapped"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"));
@@ -72,10 +75,10 @@ class SlackSettingsTest {
 
     @Test
     void badApiUrlOrAdminIdIsACleanError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SlackSettings.fromEnv(
+        StartupFailure e = assertThrows(StartupFailure.class, () -> SlackSettings.fromEnv(
                 Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "SLACK_API_URL", "slack.com/api")));
-        assertTrue(e.getMessage().startsWith("SLACK_API_URL must be an http(s) URL"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> SlackSettings.fromEnv(
+        assertTrue(e.getMessage().startsWith("SLACK_API_URL: ") && e.getMessage().endsWith("is not an http(s) URL (for example https://slack.com/api/)"), e.getMessage());
+        e = assertThrows(StartupFailure.class, () -> SlackSettings.fromEnv(
                 Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP, "LLMQ_SLACK_ADMINS", "alice")));
         assertTrue(e.getMessage().contains("'alice'"), e.getMessage());
     }

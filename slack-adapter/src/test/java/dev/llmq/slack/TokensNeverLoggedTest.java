@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import dev.llmq.core.config.StartupFailure;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.llmq.core.bank.QuestionBank;
@@ -124,7 +125,8 @@ class TokensNeverLoggedTest {
         // A token Slack refuses: the error says so without repeating it.
         try (FakeSlack other = new FakeSlack("xoxb-another", "xapp-another");
              SlackBot refused = new SlackBot(new SlackSettings(BOT, APP, Optional.of(other.apiUrl()), Set.of()))) {
-            Exception e = assertThrows(IllegalStateException.class, () -> refused.start(Fixtures.quizmaster(1)));
+            StartupFailure e = assertThrows(StartupFailure.class, () -> refused.start(Fixtures.quizmaster(1)));
+            assertTrue(e.getMessage().startsWith("SLACK_BOT_TOKEN: Slack refused the bot token (invalid_auth)"), e.getMessage());
             for (Throwable t = e; t != null; t = t.getCause()) {
                 messages.append(t).append('\n');
             }

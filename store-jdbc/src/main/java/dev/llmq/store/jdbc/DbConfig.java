@@ -1,8 +1,7 @@
 package dev.llmq.store.jdbc;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.llmq.core.config.Env;
+import dev.llmq.core.config.StartupFailure;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import java.util.Optional;
  */
 public final class DbConfig {
     public static final String DEFAULT_URL = "jdbc:sqlite:data/llmq.db";
+    public static final String URL = "LLMQ_DB_URL";
     private static final String SQLITE = "jdbc:sqlite:";
     private static final String POSTGRES = "jdbc:postgresql:";
 
@@ -29,8 +29,9 @@ public final class DbConfig {
         this.password = Objects.requireNonNull(password);
         if (!isSqlite() && !isPostgres()) {
             int colon = this.url.indexOf(':', this.url.indexOf(':') + 1);
-            throw new IllegalArgumentException("LLMQ_DB_URL must start with " + SQLITE + " or " + POSTGRES + " (got "
-                    + (colon > 0 ? this.url.substring(0, colon + 1) + "..." : "'" + this.url + "'") + ")");
+            throw StartupFailure.setting(URL, "must start with " + SQLITE + " or " + POSTGRES + ", not "
+                    + (colon > 0 ? this.url.substring(0, colon + 1) + "..." : "'" + this.url + "'"),
+                    "for example jdbc:sqlite:data/llmq.db, or jdbc:postgresql://HOST:5432/llmq");
         }
     }
 
@@ -38,36 +39,14 @@ public final class DbConfig {
         return new DbConfig(SQLITE + file, Optional.empty(), Optional.empty());
     }
 
-    /** Reads the configuration from environment variables (see the class comment). */
-    public static DbConfig fromEnv(Map<String, String> env) {
-        String url = env.getOrDefault("LLMQ_DB_URL", "");
-        if (url.isBlank()) {
-            url = DEFAULT_URL;
-        }
-        return new DbConfig(url, secret(env, "LLMQ_DB_USER"), secret(env, "LLMQ_DB_PASSWORD"));
-    }
-
-    private static Optional<String> secret(Map<String, String> env, String name) {
-        String direct = env.get(name);
-        String file = env.get(name + "_FILE");
-        boolean hasDirect = direct != null && !direct.isEmpty();
-        boolean hasFile = file != null && !file.isBlank();
-        if (hasDirect && hasFile) {
-            throw new IllegalArgumentException("set " + name + " or " + name + "_FILE, not both");
-        }
-        if (hasFile) {
-            try {
-                String v = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).strip();
-                if (v.isEmpty()) {
-                    throw new IllegalArgumentException(name + "_FILE: " + file.strip() + " is empty");
-                }
-                return Optional.of(v);
-            } catch (IOException e) {
-                throw new IllegalArgumentException(name + "_FILE: cannot read " + file.strip() + " ("
-                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-            }
-        }
-        return hasDirect ? Optional.of(direct) : Optional.empty();
+    /**
+     * Reads the configuration from environment variables (see the class comment).
+     *
+     * @throws StartupFailure naming the variable that is wrong
+     */
+    public static DbConfig fromEnv(Map<String, String> vars) {
+        Env env = new Env(vars);
+        return new DbConfig(env.get(URL).orElse(DEFAULT_URL), env.secret("LLMQ_DB_USER"), env.secret("LLMQ_DB_PASSWORD"));
     }
 
     public String url() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.config.StartupFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,16 +46,16 @@ class DbConfigTest {
 
     @Test
     void badSettingsAreRefusedByName() throws Exception {
-        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> DbConfig.fromEnv(Map.of(
+        StartupFailure both = assertThrows(StartupFailure.class, () -> DbConfig.fromEnv(Map.of(
                 "LLMQ_DB_PASSWORD", "a", "LLMQ_DB_PASSWORD_FILE", "/x")));
-        assertTrue(both.getMessage().contains("LLMQ_DB_PASSWORD or LLMQ_DB_PASSWORD_FILE"), both.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> DbConfig.fromEnv(Map.of(
+        assertTrue(both.getMessage().startsWith("LLMQ_DB_PASSWORD: both LLMQ_DB_PASSWORD and LLMQ_DB_PASSWORD_FILE are set"), both.getMessage());
+        StartupFailure missing = assertThrows(StartupFailure.class, () -> DbConfig.fromEnv(Map.of(
                 "LLMQ_DB_USER_FILE", dir.resolve("nope").toString())));
-        assertTrue(missing.getMessage().contains("LLMQ_DB_USER_FILE") && missing.getMessage().contains("nope"),
+        assertTrue(missing.getMessage().startsWith("LLMQ_DB_USER_FILE: cannot read ") && missing.getMessage().contains("nope (no such file)"),
                 missing.getMessage());
-        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> DbConfig.fromEnv(Map.of(
+        StartupFailure kind = assertThrows(StartupFailure.class, () -> DbConfig.fromEnv(Map.of(
                 "LLMQ_DB_URL", "jdbc:mysql://secret-host/db")));
-        assertTrue(kind.getMessage().contains("jdbc:sqlite:") && !kind.getMessage().contains("secret-host"),
+        assertTrue(kind.getMessage().startsWith("LLMQ_DB_URL: must start with jdbc:sqlite:") && !kind.getMessage().contains("secret-host"),
                 kind.getMessage());
     }
 
