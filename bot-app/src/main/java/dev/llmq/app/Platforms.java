@@ -39,9 +39,12 @@ final class Platforms {
     static int run(Main main, Config config, List<PlatformRunner> runners) {
         ShutdownHook hook = new ShutdownHook(main.stop, STOP_GRACE);
         boolean[] started = {false};
+        int code = Main.EXIT_INVALID;
         try {
-            return runUntilStopped(main, config, runners, started);
+            code = runUntilStopped(main, config, runners, started);
+            return code;
         } finally {
+            hook.exitCode(code);
             if (started[0]) { // a failed start-up says so in one line and no more
                 main.stderr.println("llmq: stopped");
             }

@@ -112,8 +112,9 @@ class ConsoleEndToEndTest {
     void invalidBankStopsTheConsoleWithLocatedErrors() throws Exception {
         Files.writeString(bankFile, "version: 1\ntopics: []\nquestions:\n  - id: q\n    topic: nope\n");
         CliHarness r = console("/llmq\n");
-        assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains(bankFile + ":5:12: questions[q].topic: unknown topic 'nope'"), r.err());
+        assertEquals(2, r.exitCode(), "a bank to fix is a setting to change");
+        assertEquals("llmq: LLMQ_QUESTIONS: " + bankFile + ":5:12: questions[q].topic: unknown topic 'nope' "
+                + "(fix it; llmq validate checks the bank)", r.err().strip());
     }
 
     static String questionIdIn(String out) {

@@ -107,7 +107,8 @@ class DiscordRunTest {
         try (FakeDiscord fake = new FakeDiscord("another-token")) {
             CliHarness r = CliHarness.run(env(fake, Map.of()), "", "run");
             assertEquals(1, r.exitCode(), r.err());
-            assertTrue(r.err().contains("llmq: Discord did not start: Discord refused the bot token"), r.err());
+            assertTrue(r.err().startsWith("llmq: DISCORD_TOKEN: Discord refused the bot token (401 Unauthorized) ("), r.err());
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
             assertFalse(r.err().contains("TOKEN_MUST_NOT_PRINT"), r.err());
         }
     }
@@ -119,7 +120,7 @@ class DiscordRunTest {
         assertTrue(missing.err().contains("DISCORD_TOKEN_FILE: cannot read"), missing.err());
         CliHarness guild = CliHarness.run(Map.of("DISCORD_TOKEN", TOKEN, "DISCORD_GUILD_ID", "general"), "", "run");
         assertEquals(2, guild.exitCode());
-        assertTrue(guild.err().contains("DISCORD_GUILD_ID must be a server id"), guild.err());
+        assertTrue(guild.err().startsWith("llmq: DISCORD_GUILD_ID: 'general' is not a server id ("), guild.err());
         assertFalse(guild.err().contains("TOKEN_MUST_NOT_PRINT"), guild.err());
     }
 
@@ -141,8 +142,9 @@ class DiscordRunTest {
     void aBusyHttpPortIsNamedInOneLine() throws Exception {
         try (FakeDiscord fake = new FakeDiscord(TOKEN); java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
             CliHarness r = CliHarness.run(env(fake, Map.of("LLMQ_HTTP_PORT", String.valueOf(busy.getLocalPort()))), "", "run");
-            assertEquals(1, r.exitCode(), r.err());
-            assertTrue(r.err().contains("llmq: LLMQ_HTTP_PORT " + busy.getLocalPort() + " is in use"), r.err());
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("llmq: LLMQ_HTTP_PORT: port " + busy.getLocalPort() + " is in use (set another port, 0 for any "
+                    + "free one, or off)", r.err().strip());
             assertFalse(r.err().contains(TOKEN), r.err());
         }
     }

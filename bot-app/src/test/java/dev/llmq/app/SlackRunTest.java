@@ -69,8 +69,8 @@ class SlackRunTest {
             CliHarness r = CliHarness.run(Map.of("SLACK_BOT_TOKEN", BOT, "SLACK_APP_TOKEN", APP,
                     "SLACK_API_URL", fake.apiUrl()), "", "run");
             assertEquals(1, r.exitCode(), r.err());
-            assertTrue(r.err().contains("Slack did not start: Slack refused the bot token"), r.err());
-            assertTrue(r.err().contains("invalid_auth"), r.err());
+            assertTrue(r.err().startsWith("llmq: SLACK_BOT_TOKEN: Slack refused the bot token (invalid_auth) ("), r.err());
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
             assertFalse(r.err().contains(BOT), r.err());
         }
     }

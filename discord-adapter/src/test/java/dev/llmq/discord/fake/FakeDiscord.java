@@ -292,6 +292,20 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** The request lines (path and query) of every gateway connection, in order. */
+    /**
+     * A gateway connection that ended: its WebSocket close code (1000 when the client said goodbye,
+     * 1006 when the connection just dropped), whether the client closed it, and when.
+     */
+    public record Close(int code, boolean byClient, long atNanos) {
+    }
+
+    private final List<Close> gatewayCloses = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every gateway connection that has ended, oldest first. */
+    public List<Close> gatewayCloses() {
+        return List.copyOf(gatewayCloses);
+    }
+
     public List<String> gatewayConnections() {
         return List.copyOf(gateway.connections);
     }
@@ -981,6 +995,7 @@ public final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+            gatewayCloses.add(new Close(code, remote, System.nanoTime()));
             Conn c = conns.remove(socket);
             if (c != null && c.session != null) {
                 synchronized (c.session) {

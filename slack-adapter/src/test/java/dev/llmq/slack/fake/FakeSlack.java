@@ -333,6 +333,20 @@ public final class FakeSlack implements AutoCloseable {
 
     // ------------------------------------------------------------------ waiting
 
+    /**
+     * A socket mode connection that ended: its WebSocket close code (1000 when the client said
+     * goodbye, 1006 when the connection just dropped), whether the client closed it, and when.
+     */
+    public record Close(int code, boolean byClient, long atNanos) {
+    }
+
+    final List<Close> closes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every socket mode connection that has ended, oldest first. */
+    public List<Close> closes() {
+        return List.copyOf(closes);
+    }
+
     /** How many socket mode connections were opened so far. */
     public int connectionsOpened() {
         return socket.opened.get();
@@ -619,6 +633,7 @@ public final class FakeSlack implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            closes.add(new Close(code, remote, System.nanoTime()));
             if (current == conn) {
                 current = null;
             }

@@ -14,25 +14,30 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fake Slack by hand, to try {@code llmq run} without a workspace: starts the fake, writes its
- * {@code SLACK_API_URL} to a file, then reads lines from stdin:
+ * The fake Slack by hand, to try {@code llmq run} without a workspace: starts the fake, writes
+ * {@code SLACK_BOT_TOKEN}, {@code SLACK_APP_TOKEN} and {@code SLACK_API_URL} to an env file
+ * (the argument; default {@code fake-slack.env}), then reads lines from stdin:
  * <ul>
  *   <li>{@code /llmq <text>}: the slash command, from user U0YOU (a workspace admin) in #C0GENERAL;</li>
  *   <li>a number: presses that button of the last message;</li>
  *   <li>{@code home}: opens the App Home; {@code disconnect}: Slack's refresh_requested.</li>
  * </ul>
  * Prints each ack and every Web API / response_url call the bot makes.
- * Arguments: bot token, app token, the file to write the API URL to.
  */
 public final class FakeSlackConsole {
     private FakeSlackConsole() {
     }
 
     public static void main(String[] args) throws Exception {
-        try (FakeSlack fake = new FakeSlack(args[0], args[1])) {
+        String bot = "xoxb-fake-" + Long.toHexString(System.nanoTime());
+        String app = "xapp-fake-" + Long.toHexString(System.nanoTime());
+        Path envFile = Path.of(args.length > 0 ? args[0] : "fake-slack.env");
+        try (FakeSlack fake = new FakeSlack(bot, app)) {
             fake.user("U0YOU", true, false, "en-US").member("U0YOU", "C0GENERAL");
-            Files.writeString(Path.of(args[2]), fake.apiUrl());
-            System.out.println("fake Slack: SLACK_API_URL=" + fake.apiUrl());
+            Files.writeString(envFile, String.join("\n", "SLACK_BOT_TOKEN=" + bot, "SLACK_APP_TOKEN=" + app,
+                    "SLACK_API_URL=" + fake.apiUrl(), ""));
+            System.out.println("fake Slack: SLACK_API_URL=" + fake.apiUrl() + "; settings in " + envFile
+                    + "; waiting for the bot (set -a; . " + envFile + "; set +a; ./llmq run)...");
             fake.awaitConnections(1, Duration.ofSeconds(120));
             System.out.println("fake Slack: the bot is connected");
             List<String> buttons = new ArrayList<>();

@@ -28,9 +28,12 @@ public final class DbConfig {
         this.user = Objects.requireNonNull(user);
         this.password = Objects.requireNonNull(password);
         if (!isSqlite() && !isPostgres()) {
-            int colon = this.url.indexOf(':', this.url.indexOf(':') + 1);
-            throw StartupFailure.setting(URL, "must start with " + SQLITE + " or " + POSTGRES + ", not "
-                    + (colon > 0 ? this.url.substring(0, colon + 1) + "..." : "'" + this.url + "'"),
+            // Only the scheme is shown: the rest of a URL may hold a user and a password.
+            int colon = this.url.indexOf(':');
+            int second = colon < 0 ? -1 : this.url.indexOf(':', colon + 1);
+            String shown = second > 0 && this.url.startsWith("jdbc:") ? this.url.substring(0, second + 1)
+                    : colon > 0 ? this.url.substring(0, colon + 1) : "a value with no scheme";
+            throw StartupFailure.setting(URL, "must start with " + SQLITE + " or " + POSTGRES + ", not " + shown + "...",
                     "for example jdbc:sqlite:data/llmq.db, or jdbc:postgresql://HOST:5432/llmq");
         }
     }

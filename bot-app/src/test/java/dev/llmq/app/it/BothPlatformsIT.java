@@ -1,0 +1,210 @@
+package dev.llmq.app.it;
+
+import static dev.llmq.discord.fake.FakeDiscord.opt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.llmq.discord.fake.FakeDiscord;
+import dev.llmq.slack.fake.FakeSlack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shipped artifact, as a user starts it: {@code java -jar llmq.jar run} in a process of its
+ * own, with Discord and Slack configured at once, against the project's fake Discord and fake
+ * Slack on 127.0.0.1. Run once on the JDK and once on the Docker image's jlink-ed runtime. It
+ * fails when a library the platforms need is missing from the jar (Java-WebSocket was, once).
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class BothPlatformsIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static Stream<Arguments> runtimes() {
+        return Stream.of(Arguments.of("JDK", (java.util.function.Supplier<Path>) Artifacts::jdkJava),
+                Arguments.of("jlink-ed runtime", (java.util.function.Supplier<Path>) Artifacts::jlinkedJava));
+    }
+
+    @ParameterizedTest(name = "on the {0}")
+    @MethodSource("runtimes")
+    void theJarRunsDiscordAndSlackAtOnceAndStopsCleanly(String runtime, java.util.function.Supplier<Path> java,
+                                                       @TempDir Path dir) throws Exception {
+        // Planted secrets: random, so a match in the output can only be a leak.
+        String discordToken = "MTA5.planted." + secret();
+        String botToken = "xoxb-planted-" + secret();
+        String appToken = "xapp-planted-" + secret();
+        try (FakeDiscord discord = new FakeDiscord(discordToken); FakeSlack slack = new FakeSlack(botToken, appToken)) {
+            slack.user("U0ADMIN", true, false, "en-US").member("U0ADMIN", "C0RUN");
+            Map<String, String> env = Map.of(
+                    "DISCORD_TOKEN", discordToken, "DISCORD_API_URL", discord.apiUrl(),
+                    "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "DISCORD_GUILD_ID", discord.guild(),
+                    "SLACK_BOT_TOKEN", botToken, "SLACK_APP_TOKEN", appToken, "SLACK_API_URL", slack.apiUrl(),
+                    "LLMQ_HTTP_PORT", "0", "LLMQ_DB_URL", "jdbc:sqlite:" + dir.resolve("llmq.db"));
+            try (LlmqProcess llmq = LlmqProcess.start(java.get(), Artifacts.jar(), env, dir, "run")) {
+                llmq.awaitErr("^llmq: Discord and Slack started; stop with Ctrl-C\\.$", WAIT);
+                int port = Integer.parseInt(llmq.awaitErr("^llmq: HTTP on port (\\d+): ", WAIT).group(1));
+
+                // The operator's view: both platforms connected and ready, health and metrics.
+                HttpResponse<String> ready = get(port, "/readyz");
+                assertEquals(200, ready.statusCode(), ready.body());
+                assertTrue(ready.body().contains("\"discord\":true") && ready.body().contains("\"slack\":true"),
+                        ready.body());
+                assertEquals(200, get(port, "/healthz").statusCode());
+
+                discordConversation(discord);
+                slackConversation(slack);
+
+                HttpResponse<String> metrics = get(port, "/metrics");
+                assertEquals(200, metrics.statusCode());
+                assertTrue(metrics.body().contains("llmq_"), "llmq's own meters are exported");
+
+                // SIGTERM: exit 0, and "stopped" only once both platforms have said goodbye.
+                assertEquals(0, llmq.sigterm(WAIT), llmq.err());
+                List<LlmqProcess.Line> err = llmq.errLines();
+                LlmqProcess.Line last = err.get(err.size() - 1);
+                assertEquals("llmq: stopped", last.text(), llmq.err());
+                FakeDiscord.Close gateway = discord.gatewayCloses().get(discord.gatewayCloses().size() - 1);
+                FakeSlack.Close socket = slack.closes().get(slack.closes().size() - 1);
+                assertTrue(gateway.byClient() && gateway.code() == 1000, "Discord got a clean close: " + gateway);
+                assertTrue(socket.byClient() && socket.code() == 1000, "Slack got a clean close: " + socket);
+                assertTrue(gateway.atNanos() < last.atNanos() && socket.atNanos() < last.atNanos(),
+                        "disconnected before 'llmq: stopped'");
+
+                String all = llmq.err() + "\n" + llmq.out();
+                for (String planted : List.of(discordToken, botToken, appToken, secretPart(discordToken),
+                        secretPart(botToken), secretPart(appToken))) {
+                    assertFalse(all.contains(planted), "a token was printed");
+                }
+                assertFalse(all.contains("\tat ") || all.contains("Exception in thread"), "a stack trace:\n" + all);
+                assertEquals(List.of(), discord.problems(), "the fake saw no protocol problem");
+            }
+        }
+    }
+
+    private static void discordConversation(FakeDiscord fake) {
+        // /llmq architecture, then Hint, Reveal and Next on that card.
+        FakeDiscord.Interaction ask = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "architecture"));
+        DataObject card = reply(ask);
+        String id = card.getArray("embeds").getObject(0).getObject("footer").getString("text");
+        List<String> buttons = FakeDiscord.buttonIds(ask.message());
+        assertTrue(id.startsWith("arch-"), "an architecture question: " + id);
+        assertEquals("reveal:" + id + ":en", buttons.get(0));
+        assertTrue(buttons.contains("next:architecture:en"), buttons.toString());
+
+        String hintId = buttons.stream().filter(b -> b.startsWith("hint:")).findFirst().orElseThrow(
+                () -> new AssertionError("no Hint button on " + id + ": " + buttons));
+        DataObject hint = reply(fake.button(fake.member, ask.message(), hintId));
+        assertEquals(64, hint.getInt("flags") & 64, "the hint is private");
+
+        DataObject answer = reply(fake.button(fake.member, ask.message(), buttons.get(0)));
+        assertEquals(64, answer.getInt("flags") & 64, "the answer is private by default");
+        assertTrue(answer.getArray("embeds").getObject(0).getObject("footer").getString("text").endsWith(id),
+                "the answer is that question's");
+
+        FakeDiscord.Interaction next = fake.button(fake.member, ask.message(), "next:architecture:en");
+        DataObject nextCard = reply(next);
+        String nextId = nextCard.getArray("embeds").getObject(0).getObject("footer").getString("text");
+        assertTrue(nextId.startsWith("arch-") && !nextId.equals(id), "Next gives another architecture question: " + nextId);
+
+        // An unknown topic and a stale button: polite replies, not silence.
+        DataObject unknown = reply(fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "cooking")));
+        assertTrue(unknown.getString("content").contains("cooking") && unknown.getString("content").contains("Topics:"),
+                unknown.getString("content"));
+        DataObject stale = reply(fake.button(fake.member, ask.message(), "reveal:gone-from-the-bank:en"));
+        assertTrue(stale.getString("content").contains("no longer in the bank"), stale.getString("content"));
+
+        // daily now: the post, and its discussion thread.
+        int before = fake.messages(fake.daily).size();
+        FakeDiscord.Interaction now = fake.subcommand(fake.admin, fake.general, "llmq-daily", "now",
+                opt("channel", 7, Long.toUnsignedString(fake.daily)));
+        now.awaitCallback(WAIT);
+        now.awaitOriginalEdit(WAIT);
+        List<DataObject> posts = fake.messages(fake.daily);
+        assertEquals(before + 1, posts.size(), "one daily post");
+        String postId = posts.get(posts.size() - 1).getString("id");
+        fake.awaitRequest(r -> r.method().equals("POST")
+                && r.path().equals("channels/" + fake.daily + "/messages/" + postId + "/threads"), WAIT);
+    }
+
+    private static void slackConversation(FakeSlack fake) throws Exception {
+        JsonObject question = fake.slashCommand("U0ADMIN", "C0RUN", "architecture").get(30, TimeUnit.SECONDS)
+                .payload().orElseThrow();
+        Map<String, String> buttons = FakeSlack.buttons(question.get("blocks"));
+        String reveal = buttons.get("llmq-reveal");
+        assertTrue(reveal.startsWith("reveal:arch-"), reveal);
+        String ts = "1700000000.000001";
+
+        if (buttons.containsKey("llmq-hint")) {
+            long since = System.nanoTime();
+            fake.press("U0ADMIN", "C0RUN", ts, "llmq-hint", buttons.get("llmq-hint")).get(30, TimeUnit.SECONDS);
+            assertEquals("ephemeral", fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since, WAIT).params()
+                    .get("response_type"));
+        }
+        long since = System.nanoTime();
+        fake.press("U0ADMIN", "C0RUN", ts, "llmq-reveal", reveal).get(30, TimeUnit.SECONDS);
+        FakeSlack.Call answer = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since, WAIT);
+        assertEquals("ephemeral", answer.params().get("response_type"));
+
+        long since2 = System.nanoTime();
+        fake.press("U0ADMIN", "C0RUN", ts, "llmq-next", buttons.get("llmq-next")).get(30, TimeUnit.SECONDS);
+        FakeSlack.Call next = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since2, WAIT);
+        String nextReveal = FakeSlack.buttons(next.json("blocks")).get("llmq-reveal");
+        assertTrue(nextReveal != null && nextReveal.startsWith("reveal:arch-") && !nextReveal.equals(reveal),
+                "Next gives another architecture question: " + nextReveal);
+
+        JsonObject unknown = fake.slashCommand("U0ADMIN", "C0RUN", "cooking").get(30, TimeUnit.SECONDS)
+                .payload().orElseThrow();
+        assertTrue(FakeSlack.text(unknown.get("blocks")).contains("cooking"), unknown.toString());
+
+        long since3 = System.nanoTime();
+        fake.press("U0ADMIN", "C0RUN", ts, "llmq-reveal", "reveal:gone-from-the-bank:en").get(30, TimeUnit.SECONDS);
+        FakeSlack.Call stale = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since3, WAIT);
+        assertTrue(stale.blocks().contains("no longer in the bank"), stale.blocks());
+
+        long since4 = System.nanoTime();
+        fake.slashCommand("U0ADMIN", "C0RUN", "daily now").get(30, TimeUnit.SECONDS);
+        fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since4, WAIT);
+        fake.awaitCall("chat.postMessage", c -> "C0RUN".equals(c.params().get("channel")), WAIT);
+    }
+
+    private static DataObject reply(FakeDiscord.Interaction i) {
+        DataObject body = i.awaitCallback(WAIT).json();
+        if (body.getInt("type") == 5) { // deferred: the answer comes as an edit of @original
+            return i.awaitOriginalEdit(WAIT).json();
+        }
+        return body.getObject("data");
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String secret() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static String secretPart(String token) {
+        return token.substring(token.length() - 24);
+    }
+}
