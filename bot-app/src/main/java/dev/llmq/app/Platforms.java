@@ -58,9 +58,10 @@ final class Platforms {
         try {
             bank = main.loadBank(where);
         } catch (StartupFailure f) {
+            closeAll(runners);
             return fail(main, f);
         }
-        if (bank.isEmpty()) {
+        if (bank.isEmpty()) { // its problems are printed, one line each
             closeAll(runners);
             return Main.EXIT_USAGE;
         }

@@ -5,8 +5,6 @@ import dev.llmq.core.engine.Quizmaster;
 import dev.llmq.slack.SlackBot;
 import dev.llmq.slack.SlackSettings;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** Slack in {@code llmq run}: when SLACK_BOT_TOKEN and SLACK_APP_TOKEN (or their _FILE variants) are set. */
 final class SlackRunner implements PlatformRunner {
@@ -14,15 +12,6 @@ final class SlackRunner implements PlatformRunner {
 
     SlackRunner(SlackSettings settings) {
         this.bot = new SlackBot(settings);
-    }
-
-    /**
-     * The Slack runner when the environment configures Slack.
-     *
-     * @throws IllegalArgumentException when the configuration is wrong (the message names the variable, never a token)
-     */
-    static Optional<PlatformRunner> fromEnv(Map<String, String> env) {
-        return SlackSettings.fromEnv(env).map(SlackRunner::new);
     }
 
     @Override
