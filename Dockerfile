@@ -6,7 +6,7 @@
 # docker/build-runtime.sh (CI builds the same runtime and runs the jar on it). The runtime
 # carries the JDK's class-data-sharing archive, which shortens the start.
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY . .
 # The Maven repository is a build cache: dependencies are downloaded once, not on every change.

@@ -291,7 +291,6 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(gateway.resumes);
     }
 
-    /** The request lines (path and query) of every gateway connection, in order. */
     /**
      * A gateway connection that ended: its WebSocket close code (1000 when the client said goodbye,
      * 1006 when the connection just dropped), whether the client closed it, and when.
