@@ -1,16 +1,16 @@
 package dev.llmq.bench;
 
-import dev.llmq.app.ConsoleRenderer;
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.engine.Command;
-import dev.llmq.core.engine.Decks;
-import dev.llmq.core.engine.Origin;
-import dev.llmq.core.engine.Quizmaster;
-import dev.llmq.core.engine.TextCommands;
 import dev.llmq.core.i18n.LangPolicy;
-import dev.llmq.core.reply.Notice;
-import dev.llmq.core.reply.QuestionCard;
-import dev.llmq.core.reply.Reply;
+import dev.llmq.core.port.in.Command;
+import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.QuestionCard;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.quiz.Decks;
+import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.app.ConsoleRenderer;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -1,11 +1,11 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.engine.Decks;
-import dev.llmq.core.engine.Quizmaster;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.quiz.Decks;
+import dev.llmq.core.quiz.Quizmaster;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;

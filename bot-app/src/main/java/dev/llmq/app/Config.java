@@ -2,8 +2,8 @@ package dev.llmq.app;
 
 import dev.llmq.core.config.Env;
 import dev.llmq.core.config.StartupFailure;
-import dev.llmq.core.daily.DailyArgs;
 import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.in.DailyArgs;
 import dev.llmq.discord.DiscordSettings;
 import dev.llmq.slack.SlackSettings;
 import dev.llmq.store.jdbc.DbConfig;

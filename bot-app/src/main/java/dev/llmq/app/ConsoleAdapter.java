@@ -1,13 +1,13 @@
 package dev.llmq.app;
 
-import dev.llmq.core.engine.Origin;
-import dev.llmq.core.engine.Quizmaster;
-import dev.llmq.core.engine.TextCommands;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
-import dev.llmq.core.reply.Action;
-import dev.llmq.core.reply.Notice;
-import dev.llmq.core.reply.Reply;
+import dev.llmq.core.port.in.Action;
+import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.quiz.Quizmaster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

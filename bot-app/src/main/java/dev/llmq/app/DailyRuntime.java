@@ -2,12 +2,12 @@ package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
-import dev.llmq.core.daily.DailyPublisher;
 import dev.llmq.core.daily.DailyScheduler;
 import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.store.Store;
-import dev.llmq.core.store.StoreException;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.Store;
+import dev.llmq.core.port.out.StoreException;
 import dev.llmq.store.jdbc.DbConfig;
 import dev.llmq.store.jdbc.JdbcStore;
 import java.security.SecureRandom;

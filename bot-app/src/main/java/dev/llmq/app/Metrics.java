@@ -1,11 +1,11 @@
 package dev.llmq.app;
 
-import dev.llmq.core.engine.Command;
-import dev.llmq.core.engine.Origin;
-import dev.llmq.core.engine.QuizObserver;
-import dev.llmq.core.reply.AnswerCard;
-import dev.llmq.core.reply.QuestionCard;
-import dev.llmq.core.reply.Reply;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.Command;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.QuestionCard;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.out.QuizObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

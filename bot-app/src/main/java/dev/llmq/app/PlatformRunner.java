@@ -1,7 +1,7 @@
 package dev.llmq.app;
 
-import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.engine.Quizmaster;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.quiz.Quizmaster;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

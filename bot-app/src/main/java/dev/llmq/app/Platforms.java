@@ -2,7 +2,7 @@ package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
-import dev.llmq.core.daily.DailyPublisher;
+import dev.llmq.core.port.out.DailyPublisher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

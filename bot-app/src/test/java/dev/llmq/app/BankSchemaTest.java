@@ -1,5 +1,8 @@
 package dev.llmq.app;
 
+import dev.llmq.core.bank.BankException;
+import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +17,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
-import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
-import dev.llmq.core.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

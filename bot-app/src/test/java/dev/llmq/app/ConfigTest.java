@@ -1,13 +1,13 @@
 package dev.llmq.app;
 
+import dev.llmq.core.config.StartupFailure;
+import dev.llmq.core.i18n.Lang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.i18n.Lang;
 import java.nio.file.Files;
-import dev.llmq.core.config.StartupFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;

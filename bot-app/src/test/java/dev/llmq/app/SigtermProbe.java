@@ -1,13 +1,13 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.DailyPost;
-import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.daily.PublishException;
-import dev.llmq.core.daily.Published;
-import dev.llmq.core.daily.Schedule;
-import dev.llmq.core.reply.AnswerCard;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.PublishException;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.Schedule;
 import dev.llmq.core.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;

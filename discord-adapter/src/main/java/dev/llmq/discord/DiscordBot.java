@@ -2,8 +2,8 @@ package dev.llmq.discord;
 
 import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.config.Unreachable;
-import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.engine.Quizmaster;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.quiz.Quizmaster;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.DailyPost;
-import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.daily.PublishException;
-import dev.llmq.core.daily.Published;
 import dev.llmq.core.i18n.Msg;
-import dev.llmq.core.reply.AnswerCard;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.PublishException;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.schedule.ChannelRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,16 +1,16 @@
 package dev.llmq.discord;
 
 import dev.llmq.core.i18n.Msg;
-import dev.llmq.core.reply.Action;
-import dev.llmq.core.reply.ActionKind;
-import dev.llmq.core.reply.AnswerCard;
-import dev.llmq.core.reply.HelpCard;
-import dev.llmq.core.reply.HintCard;
-import dev.llmq.core.reply.Notice;
-import dev.llmq.core.reply.QuestionCard;
-import dev.llmq.core.reply.Reply;
-import dev.llmq.core.reply.ScheduleCard;
-import dev.llmq.core.reply.TopicList;
+import dev.llmq.core.port.in.Action;
+import dev.llmq.core.port.in.ActionKind;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.HelpCard;
+import dev.llmq.core.port.in.HintCard;
+import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.QuestionCard;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.ScheduleCard;
+import dev.llmq.core.port.in.TopicList;
 import java.awt.Color;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;

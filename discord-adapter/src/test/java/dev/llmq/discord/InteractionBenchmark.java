@@ -1,15 +1,15 @@
 package dev.llmq.discord;
 
-import static dev.llmq.discord.fake.FakeDiscord.opt;
-
-import ch.qos.logback.classic.Level;
 import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.MemoryDailyDesk;
-import dev.llmq.core.engine.Decks;
-import dev.llmq.core.engine.Quizmaster;
 import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.quiz.Decks;
+import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.testing.Fixtures;
+import static dev.llmq.discord.fake.FakeDiscord.opt;
+
+import ch.qos.logback.classic.Level;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
 import java.nio.file.Files;
@@ -79,8 +79,8 @@ public final class InteractionBenchmark {
             // The same constant, but as big as llmq's reply: an architecture question card, rendered once.
             MessageCreateData card = DiscordRenderer.render(new Quizmaster(() -> bank, new Decks(new SecureRandom(), clock,
                     Duration.ofDays(1), 10), new LangPolicy(Optional.empty())).handle(
-                    new dev.llmq.core.engine.Origin("discord", "g", "c", "u", "en-US", Optional.empty(), false),
-                    dev.llmq.core.engine.Command.Ask.topic("architecture"))).data();
+                    new dev.llmq.core.port.in.Origin("discord", "g", "c", "u", "en-US", Optional.empty(), false),
+                    dev.llmq.core.port.in.Command.Ask.topic("architecture"))).data();
             JDA bareCard = bare(fake, CARD, event -> event.reply(card).queue());
             try {
                 System.out.printf(Locale.ROOT, "bank: %d questions; %d cores; java %s%n", bank.size(),
@@ -134,7 +134,7 @@ public final class InteractionBenchmark {
     private static void ownWork(QuestionBank bank) {
         Quizmaster qm = new Quizmaster(() -> bank, new Decks(new SecureRandom(), Clock.systemUTC(), Duration.ofDays(30),
                 100_000), new LangPolicy(Optional.empty()));
-        dev.llmq.core.engine.Origin origin = new dev.llmq.core.engine.Origin("discord", "g", "c", "u", "en-US",
+        dev.llmq.core.port.in.Origin origin = new dev.llmq.core.port.in.Origin("discord", "g", "c", "u", "en-US",
                 Optional.empty(), false);
         double bestCore = Double.MAX_VALUE;
         double bestJson = Double.MAX_VALUE;
@@ -144,7 +144,7 @@ public final class InteractionBenchmark {
             long t0 = System.nanoTime();
             MessageCreateData last = null;
             for (int i = 0; i < rounds; i++) {
-                last = DiscordRenderer.render(qm.handle(origin, dev.llmq.core.engine.Command.Ask.topic("architecture"))).data();
+                last = DiscordRenderer.render(qm.handle(origin, dev.llmq.core.port.in.Command.Ask.topic("architecture"))).data();
                 sink += last.getComponents().size();
             }
             long t1 = System.nanoTime();

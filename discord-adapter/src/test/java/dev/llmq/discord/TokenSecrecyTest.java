@@ -1,12 +1,12 @@
 package dev.llmq.discord;
 
+import dev.llmq.core.config.StartupFailure;
 import static dev.llmq.discord.fake.FakeDiscord.opt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.config.StartupFailure;
 import ch.qos.logback.classic.Level;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;

@@ -1,5 +1,15 @@
 package dev.llmq.slack;
 
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.MemoryDailyDesk;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.quiz.Decks;
+import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,16 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.llmq.core.bank.Question;
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.MemoryDailyDesk;
-import dev.llmq.core.engine.Decks;
-import dev.llmq.core.engine.Quizmaster;
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.LangPolicy;
-import dev.llmq.core.i18n.Msg;
-import dev.llmq.core.testing.Fixtures;
-import dev.llmq.core.testing.MutableClock;
 import dev.llmq.slack.fake.FakeSlack;
 import java.time.Duration;
 import java.util.List;

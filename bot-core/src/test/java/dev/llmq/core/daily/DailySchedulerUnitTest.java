@@ -1,16 +1,17 @@
 package dev.llmq.core.daily;
 
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.in.DailyArgs;
+import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.DeckState;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.bank.Question;
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.store.DailyStore;
-import dev.llmq.core.store.DeckState;
-import dev.llmq.core.testing.Fixtures;
-import dev.llmq.core.testing.MutableClock;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,20 +1,22 @@
 package dev.llmq.core.daily;
 
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.ScheduleCard;
+import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.quiz.Decks;
+import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.schedule.Schedule;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
+import dev.llmq.core.testing.RecordingPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.engine.Decks;
-import dev.llmq.core.engine.Origin;
-import dev.llmq.core.engine.Quizmaster;
-import dev.llmq.core.engine.TextCommands;
-import dev.llmq.core.i18n.LangPolicy;
-import dev.llmq.core.reply.Notice;
-import dev.llmq.core.reply.ScheduleCard;
-import dev.llmq.core.testing.Fixtures;
-import dev.llmq.core.testing.MutableClock;
-import dev.llmq.core.testing.RecordingPublisher;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.llmq.core.testing;
 
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.DailyPost;
-import dev.llmq.core.daily.DailyPublisher;
-import dev.llmq.core.daily.PublishException;
-import dev.llmq.core.daily.Published;
-import dev.llmq.core.reply.AnswerCard;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.PublishException;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.schedule.ChannelRef;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,18 +1,18 @@
 package dev.llmq.store.jdbc;
 
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.DailyScheduler;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.out.PostRecord;
+import dev.llmq.core.port.out.PostState;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.FireTimes;
+import dev.llmq.core.schedule.Schedule;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.DailyScheduler;
-import dev.llmq.core.daily.FireTimes;
-import dev.llmq.core.daily.Schedule;
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.store.PostRecord;
-import dev.llmq.core.store.PostState;
-import dev.llmq.core.testing.Fixtures;
-import dev.llmq.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,26 @@
 package dev.llmq.store.jdbc;
 
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.DailyScheduler;
+import dev.llmq.core.daily.StoredDailyDesk;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.ScheduleCard;
+import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.port.out.AnswerState;
+import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.PostRecord;
+import dev.llmq.core.port.out.PostState;
+import dev.llmq.core.port.out.SpaceSettings;
+import dev.llmq.core.quiz.Decks;
+import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.Schedule;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,27 +32,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.DailyScheduler;
-import dev.llmq.core.daily.Schedule;
-import dev.llmq.core.daily.StoredDailyDesk;
-import dev.llmq.core.engine.Decks;
-import dev.llmq.core.engine.Origin;
-import dev.llmq.core.engine.Quizmaster;
-import dev.llmq.core.engine.TextCommands;
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.LangPolicy;
-import dev.llmq.core.reply.Notice;
-import dev.llmq.core.reply.Reply;
-import dev.llmq.core.reply.ScheduleCard;
-import dev.llmq.core.store.AnswerState;
-import dev.llmq.core.store.DailyStore;
-import dev.llmq.core.store.PostRecord;
-import dev.llmq.core.store.PostState;
-import dev.llmq.core.store.SpaceSettings;
-import dev.llmq.core.testing.Fixtures;
-import dev.llmq.core.testing.MutableClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -109,7 +109,7 @@ abstract class SchedulerContract {
     }
 
     void put(Schedule s) {
-        store.putSchedule(s, dev.llmq.core.daily.FireTimes.next(s, clock.instant()));
+        store.putSchedule(s, dev.llmq.core.schedule.FireTimes.next(s, clock.instant()));
     }
 
     /** Moves the clock to {@code end} in steps, ticking after each. */
@@ -419,15 +419,15 @@ abstract class SchedulerContract {
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         java.util.concurrent.CountDownLatch twoInFlight = new java.util.concurrent.CountDownLatch(2);
         java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
-        dev.llmq.core.daily.DailyPublisher slow = new dev.llmq.core.daily.DailyPublisher() {
+        dev.llmq.core.port.out.DailyPublisher slow = new dev.llmq.core.port.out.DailyPublisher() {
             @Override
             public String platform() {
                 return "test";
             }
 
             @Override
-            public dev.llmq.core.daily.Published postQuestion(dev.llmq.core.daily.DailyPost post)
-                    throws dev.llmq.core.daily.PublishException {
+            public dev.llmq.core.port.out.Published postQuestion(dev.llmq.core.port.out.DailyPost post)
+                    throws dev.llmq.core.port.out.PublishException {
                 twoInFlight.countDown();
                 try {
                     letGo.await();
@@ -438,8 +438,8 @@ abstract class SchedulerContract {
             }
 
             @Override
-            public void postAnswer(ChannelRef channel, dev.llmq.core.daily.Published where,
-                                   dev.llmq.core.reply.AnswerCard answer) throws dev.llmq.core.daily.PublishException {
+            public void postAnswer(ChannelRef channel, dev.llmq.core.port.out.Published where,
+                                   dev.llmq.core.port.in.AnswerCard answer) throws dev.llmq.core.port.out.PublishException {
                 publisher.postAnswer(channel, where, answer);
             }
         };

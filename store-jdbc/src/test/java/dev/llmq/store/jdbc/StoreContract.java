@@ -1,26 +1,26 @@
 package dev.llmq.store.jdbc;
 
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.out.AnswerState;
+import dev.llmq.core.port.out.ClaimPlanner;
+import dev.llmq.core.port.out.DeckState;
+import dev.llmq.core.port.out.Lease;
+import dev.llmq.core.port.out.NewPost;
+import dev.llmq.core.port.out.NowClaim;
+import dev.llmq.core.port.out.PostRecord;
+import dev.llmq.core.port.out.PostState;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.port.out.SpaceSettings;
+import dev.llmq.core.port.out.StoredSchedule;
+import dev.llmq.core.port.out.UserProgress;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.Schedule;
+import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.Published;
-import dev.llmq.core.daily.Schedule;
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.store.AnswerState;
-import dev.llmq.core.store.ClaimPlanner;
-import dev.llmq.core.store.DeckState;
-import dev.llmq.core.store.Lease;
-import dev.llmq.core.store.NewPost;
-import dev.llmq.core.store.NowClaim;
-import dev.llmq.core.store.PostRecord;
-import dev.llmq.core.store.PostState;
-import dev.llmq.core.store.SpaceSettings;
-import dev.llmq.core.store.StoredSchedule;
-import dev.llmq.core.store.UserProgress;
-import dev.llmq.core.testing.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,10 +232,10 @@ abstract class StoreContract {
     @Test
     void theQuizmasterRecordsRevealsInTheStore() {
         dev.llmq.core.bank.QuestionBank bank = dev.llmq.core.testing.Fixtures.fixtureBank();
-        dev.llmq.core.engine.Quizmaster qm = new dev.llmq.core.engine.Quizmaster(() -> bank,
-                dev.llmq.core.engine.Decks.seeded(1, clock), new dev.llmq.core.i18n.LangPolicy(Optional.empty()),
+        dev.llmq.core.quiz.Quizmaster qm = new dev.llmq.core.quiz.Quizmaster(() -> bank,
+                dev.llmq.core.quiz.Decks.seeded(1, clock), new dev.llmq.core.i18n.LangPolicy(Optional.empty()),
                 Optional.empty(), Optional.of(store), clock);
-        dev.llmq.core.engine.Origin who = dev.llmq.core.testing.Fixtures.origin("c1");
+        dev.llmq.core.port.in.Origin who = dev.llmq.core.testing.Fixtures.origin("c1");
         String id = bank.questions().get(0).id();
         qm.press(who, "reveal:" + id + ":en");
         qm.press(who, "reveal:" + id + ":en");

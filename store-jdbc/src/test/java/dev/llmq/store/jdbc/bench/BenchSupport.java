@@ -1,8 +1,8 @@
 package dev.llmq.store.jdbc.bench;
 
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.Schedule;
-import dev.llmq.core.store.StoredSchedule;
+import dev.llmq.core.port.out.StoredSchedule;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.Schedule;
 import dev.llmq.store.jdbc.DbConfig;
 import dev.llmq.store.jdbc.JdbcStore;
 import java.nio.file.Files;

@@ -1,15 +1,15 @@
 package dev.llmq.store.jdbc.bench;
 
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.DailyPost;
-import dev.llmq.core.daily.DailyPublisher;
 import dev.llmq.core.daily.DailyScheduler;
-import dev.llmq.core.daily.PublishException;
-import dev.llmq.core.daily.Published;
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.reply.AnswerCard;
-import dev.llmq.core.store.PostState;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.PostState;
+import dev.llmq.core.port.out.PublishException;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.store.jdbc.JdbcStore;
 import java.time.Clock;

@@ -1,14 +1,14 @@
 package dev.llmq.store.jdbc.bench;
 
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.ChannelRef;
-import dev.llmq.core.daily.DailyPost;
-import dev.llmq.core.daily.DailyPublisher;
 import dev.llmq.core.daily.DailyScheduler;
-import dev.llmq.core.daily.Published;
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.reply.AnswerCard;
-import dev.llmq.core.store.StoredSchedule;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.port.out.StoredSchedule;
+import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
 import dev.llmq.store.jdbc.JdbcStore;
@@ -103,9 +103,9 @@ public final class TickBenchmark {
                 store.putSchedules(now);
                 java.time.LocalDate day = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
                 long a = System.nanoTime();
-                int got = store.claimDue(clock.instant(), 100, new dev.llmq.core.store.Lease("bench",
-                        clock.instant().plusSeconds(300)), (d, deck) -> new dev.llmq.core.store.ClaimPlanner.Plan(far,
-                        Optional.of(new dev.llmq.core.store.NewPost(day, d.nextFireAt(), "q", Lang.EN, true,
+                int got = store.claimDue(clock.instant(), 100, new dev.llmq.core.port.out.Lease("bench",
+                        clock.instant().plusSeconds(300)), (d, deck) -> new dev.llmq.core.port.out.ClaimPlanner.Plan(far,
+                        Optional.of(new dev.llmq.core.port.out.NewPost(day, d.nextFireAt(), "q", Lang.EN, true,
                                 Optional.empty(), deck)))).size();
                 long b = System.nanoTime();
                 if (got < 1) {

@@ -1,0 +1,103 @@
+package dev.llmq.core.port.in;
+
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.Msg;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** A request to the core. The records check their own arguments. */
+public sealed interface Command {
+    Optional<Lang> lang();
+
+    /** Ask for a question; no topic means any topic. */
+    record Ask(Optional<String> topic, Optional<Lang> lang, OptionalInt difficulty, boolean publicReveal)
+            implements Command {
+        public Ask {
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(lang, "lang");
+            Objects.requireNonNull(difficulty, "difficulty");
+            topic = topic.map(String::strip).filter(t -> !t.isEmpty());
+            if (difficulty.isPresent()
+                    && (difficulty.getAsInt() < Question.MIN_DIFFICULTY || difficulty.getAsInt() > Question.MAX_DIFFICULTY)) {
+                throw new IllegalArgumentException("difficulty must be 1-3, was " + difficulty.getAsInt());
+            }
+        }
+
+        public static Ask topic(String topic) {
+            return new Ask(Optional.ofNullable(topic), Optional.empty(), OptionalInt.empty(), false);
+        }
+    }
+
+    record ShowTopics(Optional<Lang> lang) implements Command {
+        public ShowTopics {
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    record ShowHelp(Optional<Lang> lang) implements Command {
+        public ShowHelp {
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** The daily-question commands; {@code channel} empty means the channel the command came from. */
+    sealed interface Daily extends Command {
+        Optional<String> channel();
+    }
+
+    /** Set (or replace) the channel's daily question. Admins only. */
+    record DailySet(Optional<String> channel, LocalTime time, ZoneId zone, Set<DayOfWeek> weekdays, List<String> topics,
+                    Optional<Lang> lang) implements Daily {
+        public DailySet {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(zone, "zone");
+            if (weekdays.isEmpty()) {
+                throw new IllegalArgumentException("at least one weekday");
+            }
+            weekdays = Set.copyOf(weekdays);
+            topics = List.copyOf(topics);
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Stop the channel's daily question. Admins only. */
+    record DailyOff(Optional<String> channel, Optional<Lang> lang) implements Daily {
+        public DailyOff {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Show the daily schedules of this server or workspace, with their next fire times. */
+    record DailyStatus(Optional<String> channel, Optional<Lang> lang) implements Daily {
+        public DailyStatus {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Post today's daily question now. Admins only. */
+    record DailyNow(Optional<String> channel, Optional<Lang> lang) implements Daily {
+        public DailyNow {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Text that could not be understood: the word, and why. */
+    record Malformed(String word, Msg reason, Optional<Lang> lang) implements Command {
+        public Malformed {
+            Objects.requireNonNull(word, "word");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+}

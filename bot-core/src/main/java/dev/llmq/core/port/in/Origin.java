@@ -1,0 +1,37 @@
+package dev.llmq.core.port.in;
+
+import dev.llmq.core.i18n.Lang;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a request comes from, in platform-neutral terms.
+ *
+ * @param platform   {@code discord}, {@code slack}, {@code console}...
+ * @param space      the guild or workspace id
+ * @param channel    the channel id
+ * @param user       the user id
+ * @param userLocale the user's locale tag as the platform reports it, or null
+ * @param spaceLang  the channel's or server's default language, if one is set
+ * @param admin      the platform says this user may manage the server or workspace (the adapter checks)
+ */
+public record Origin(String platform, String space, String channel, String user, String userLocale,
+                     Optional<Lang> spaceLang, boolean admin) {
+    public Origin {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(spaceLang, "spaceLang");
+    }
+
+    /** This origin's channel as a daily-question target. */
+    public dev.llmq.core.schedule.ChannelRef channelRef() {
+        return new dev.llmq.core.schedule.ChannelRef(platform, space, channel);
+    }
+
+    /** The key that scopes per-channel state such as decks. */
+    public String channelKey() {
+        return platform + ":" + space + ":" + channel;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.llmq.core.port.out;
+
+import dev.llmq.core.schedule.ChannelRef;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A successful send, as recorded in groups by {@link DailyStore#recordAll}. */
+public sealed interface Outcome {
+    ChannelRef channel();
+
+    LocalDate localDate();
+
+    /** A question was posted. */
+    record Sent(ChannelRef channel, LocalDate localDate, Published where, Instant postedAt, int attempts)
+            implements Outcome {
+        public Sent {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(localDate, "localDate");
+            Objects.requireNonNull(where, "where");
+            Objects.requireNonNull(postedAt, "postedAt");
+        }
+    }
+
+    /** An answer was revealed. */
+    record Revealed(ChannelRef channel, LocalDate localDate, int answerAttempts) implements Outcome {
+        public Revealed {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(localDate, "localDate");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.llmq.core.port.out;
+
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.schedule.ChannelRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One channel's post for one local date; (platform, channel, local date) is unique.
+ *
+ * @param attempts       send attempts so far
+ * @param published      where it landed, once sent
+ * @param revealAt       when the answer is due (while {@code answerState} is DUE), or the lease of its reveal
+ * @param answerAttempts reveal attempts so far
+ */
+public record PostRecord(ChannelRef channel, LocalDate localDate, String questionId, Lang lang, boolean thread,
+                         Instant fireAt, PostState state, int attempts, Optional<Published> published,
+                         Optional<Instant> postedAt, Optional<Duration> revealAfter, AnswerState answerState,
+                         Optional<Instant> revealAt, int answerAttempts, Optional<String> lastError) {
+    public PostRecord {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(localDate, "localDate");
+        Objects.requireNonNull(questionId, "questionId");
+        Objects.requireNonNull(lang, "lang");
+        Objects.requireNonNull(fireAt, "fireAt");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(postedAt, "postedAt");
+        Objects.requireNonNull(revealAfter, "revealAfter");
+        Objects.requireNonNull(answerState, "answerState");
+        Objects.requireNonNull(revealAt, "revealAt");
+        Objects.requireNonNull(lastError, "lastError");
+    }
+}

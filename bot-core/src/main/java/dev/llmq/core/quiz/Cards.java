@@ -1,0 +1,80 @@
+package dev.llmq.core.quiz;
+
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.port.in.Action;
+import dev.llmq.core.port.in.ActionId;
+import dev.llmq.core.port.in.ActionKind;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.QuestionCard;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Builds the question and answer cards with their buttons. */
+public final class Cards {
+    /** Most follow-up buttons on one answer. */
+    public static final int MAX_FOLLOW_UPS = 3;
+    /** How much of a follow-up's prompt its button shows (Discord labels hold 80 characters). */
+    static final int LABEL_PROMPT_CHARS = 60;
+
+    private Cards() {
+    }
+
+    /**
+     * A question card: Reveal answer, Hint (when the question has key points), Next question.
+     *
+     * @param nextTopic the topic "Next question" draws from; empty means any topic
+     */
+    public static QuestionCard question(QuestionBank bank, Question q, Lang lang, boolean publicReveal,
+                                        Optional<String> nextTopic, OptionalInt difficulty) {
+        List<Action> actions = new ArrayList<>();
+        actions.add(reveal(q, lang, publicReveal));
+        if (!q.keyPoints().get(lang).isEmpty()) {
+            actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, 1).encode(),
+                    Msg.BUTTON_HINT.text(lang)));
+        }
+        actions.add(new Action(ActionKind.NEXT,
+                new ActionId.Next(nextTopic, lang, difficulty, publicReveal).encode(), Msg.BUTTON_NEXT.text(lang)));
+        return new QuestionCard(lang, q.id(), q.topicId(), topicName(bank, q, lang), q.difficulty(),
+                Msg.difficulty(q.difficulty()).text(lang), q.prompt().get(lang), actions);
+    }
+
+    /** An answer card with up to {@link #MAX_FOLLOW_UPS} follow-up buttons and Next question. */
+    public static AnswerCard answer(QuestionBank bank, Question q, Lang lang, boolean publicReveal) {
+        List<Action> actions = new ArrayList<>();
+        for (String f : q.followUps()) {
+            if (actions.size() == MAX_FOLLOW_UPS) {
+                break;
+            }
+            bank.question(f).ifPresent(next -> actions.add(new Action(ActionKind.FOLLOW_UP,
+                    new ActionId.Ask(f, lang, publicReveal).encode(),
+                    Msg.BUTTON_FOLLOW_UP.text(lang, shorten(next.prompt().get(lang), LABEL_PROMPT_CHARS)))));
+        }
+        actions.add(new Action(ActionKind.NEXT,
+                new ActionId.Next(Optional.of(q.topicId()), lang, OptionalInt.empty(), publicReveal).encode(),
+                Msg.BUTTON_NEXT.text(lang)));
+        return new AnswerCard(lang, q.id(), topicName(bank, q, lang), q.prompt().get(lang), q.answer().get(lang),
+                q.keyPoints().get(lang), q.source(), !publicReveal, actions);
+    }
+
+    static Action reveal(Question q, Lang lang, boolean publicReveal) {
+        return new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, publicReveal).encode(),
+                Msg.BUTTON_REVEAL.text(lang));
+    }
+
+    static String topicName(QuestionBank b, Question q, Lang lang) {
+        return b.topic(q.topicId()).map(t -> t.name(lang)).orElse(q.topicId());
+    }
+
+    static String shorten(String text, int max) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        if (t.codePointCount(0, t.length()) <= max) {
+            return t;
+        }
+        return t.substring(0, t.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
+    }
+}

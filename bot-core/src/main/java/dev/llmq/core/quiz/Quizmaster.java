@@ -1,0 +1,293 @@
+package dev.llmq.core.quiz;
+
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.Topic;
+import dev.llmq.core.bank.TopicResolver;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.port.in.Action;
+import dev.llmq.core.port.in.ActionId;
+import dev.llmq.core.port.in.ActionKind;
+import dev.llmq.core.port.in.Command;
+import dev.llmq.core.port.in.DailyDesk;
+import dev.llmq.core.port.in.HelpCard;
+import dev.llmq.core.port.in.HintCard;
+import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.QuestionCard;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.TopicList;
+import dev.llmq.core.port.out.ProgressStore;
+import dev.llmq.core.port.out.QuizObserver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform-neutral bot: answers commands and button presses with {@link Reply} records.
+ * It holds no platform types; adapters translate events into {@link Command}s and action ids.
+ * Reveal, hint and follow-up presses need only the id in the button, so they work after a
+ * restart and on any replica.
+ */
+public final class Quizmaster {
+    private static final Logger log = LoggerFactory.getLogger(Quizmaster.class);
+    private final Supplier<QuestionBank> bank;
+    private final Decks decks;
+    private final LangPolicy langPolicy;
+    private final Optional<DailyDesk> daily;
+    private final Optional<ProgressStore> progress;
+    private final Clock clock;
+    private volatile TopicResolver resolver;
+    private volatile QuizObserver observer = QuizObserver.NONE;
+
+    /**
+     * @param bank       the current bank (a supplier, so that a reloaded bank is picked up)
+     * @param decks      per-channel decks
+     * @param langPolicy how a request's language is chosen
+     */
+    public Quizmaster(Supplier<QuestionBank> bank, Decks decks, LangPolicy langPolicy) {
+        this(bank, decks, langPolicy, Optional.empty());
+    }
+
+    /** @param daily handles the daily-question commands; empty where the platform has none */
+    public Quizmaster(Supplier<QuestionBank> bank, Decks decks, LangPolicy langPolicy, Optional<DailyDesk> daily) {
+        this(bank, decks, langPolicy, daily, Optional.empty(), Clock.systemUTC());
+    }
+
+    /**
+     * @param progress where each user's reveals are recorded; a failure to record is logged and
+     *                 never spoils the reveal
+     * @param clock    the time of the records
+     */
+    public Quizmaster(Supplier<QuestionBank> bank, Decks decks, LangPolicy langPolicy, Optional<DailyDesk> daily,
+                      Optional<ProgressStore> progress, Clock clock) {
+        this.bank = Objects.requireNonNull(bank);
+        this.decks = Objects.requireNonNull(decks);
+        this.langPolicy = Objects.requireNonNull(langPolicy);
+        this.daily = Objects.requireNonNull(daily);
+        this.progress = Objects.requireNonNull(progress);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public QuestionBank bank() {
+        return bank.get();
+    }
+
+    /** The resolver for the current bank (rebuilt when the bank is replaced). */
+    public TopicResolver resolver() {
+        QuestionBank b = bank.get();
+        TopicResolver r = resolver;
+        if (r == null || r.bank() != b) {
+            r = new TopicResolver(b);
+            resolver = r;
+        }
+        return r;
+    }
+
+    /** The language for a request from {@code origin} with an optional explicit choice. */
+    public Lang langFor(Origin origin, Optional<Lang> explicit) {
+        return langPolicy.choose(explicit, origin.userLocale(), origin.spaceLang());
+    }
+
+    /** Tells {@code o} about every command and press from now on; returns this quizmaster. */
+    public Quizmaster observedBy(QuizObserver o) {
+        this.observer = Objects.requireNonNull(o);
+        return this;
+    }
+
+    public Reply handle(Origin origin, Command command) {
+        long start = System.nanoTime();
+        Reply reply = answer(origin, command);
+        notify(() -> observer.handled(origin, command, reply, System.nanoTime() - start));
+        return reply;
+    }
+
+    /** Answers a button press. Unknown, malformed or stale ids get a polite private notice. */
+    public Reply press(Origin origin, String rawActionId) {
+        long start = System.nanoTime();
+        Reply reply = answerPress(origin, rawActionId);
+        notify(() -> observer.pressed(origin, rawActionId, reply, System.nanoTime() - start));
+        return reply;
+    }
+
+    private static void notify(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // An observer's failure never costs the user an answer.
+        }
+    }
+
+    private Reply answer(Origin origin, Command command) {
+        Lang lang = langFor(origin, command.lang());
+        if (command instanceof Command.Ask) {
+            return ask(origin, (Command.Ask) command, lang);
+        }
+        if (command instanceof Command.ShowTopics) {
+            return topics(lang, true);
+        }
+        if (command instanceof Command.ShowHelp) {
+            return help(lang);
+        }
+        if (command instanceof Command.Daily d) {
+            if (daily.isEmpty()) {
+                return Notice.error(lang, Msg.DAILY_UNAVAILABLE.text(lang));
+            }
+            if (!(d instanceof Command.DailyStatus) && !origin.admin()) {
+                return Notice.error(lang, Msg.ADMIN_ONLY.text(lang));
+            }
+            return daily.get().handle(origin, d, lang);
+        }
+        Command.Malformed bad = (Command.Malformed) command;
+        return Notice.error(lang, Msg.BAD_OPTION.text(lang, bad.word(), bad.reason().text(lang)));
+    }
+
+    private Reply answerPress(Origin origin, String rawActionId) {
+        Optional<ActionId> parsed = ActionId.parse(rawActionId);
+        if (parsed.isEmpty()) {
+            Lang lang = langFor(origin, Optional.empty());
+            return Notice.error(lang, Msg.BAD_BUTTON.text(lang));
+        }
+        ActionId id = parsed.get();
+        Lang lang = id.lang();
+        QuestionBank b = bank.get();
+        if (id instanceof ActionId.Reveal) {
+            ActionId.Reveal r = (ActionId.Reveal) id;
+            Optional<Question> q = b.question(r.questionId());
+            q.ifPresent(found -> recordReveal(origin, found.id()));
+            return q.<Reply>map(found -> Cards.answer(b, found, lang, r.publicReveal()))
+                    .orElseGet(() -> stale(lang));
+        }
+        if (id instanceof ActionId.Hint) {
+            ActionId.Hint h = (ActionId.Hint) id;
+            return b.question(h.questionId())
+                    .<Reply>map(q -> hint(q, lang, h.number()))
+                    .orElseGet(() -> stale(lang));
+        }
+        if (id instanceof ActionId.Ask) {
+            ActionId.Ask a = (ActionId.Ask) id;
+            return b.question(a.questionId())
+                    .<Reply>map(q -> card(b, q, lang, a.publicReveal(), OptionalInt.empty(), true))
+                    .orElseGet(() -> stale(lang));
+        }
+        ActionId.Next n = (ActionId.Next) id;
+        Optional<String> topic = n.topicId().filter(t -> b.topic(t).isPresent());
+        return draw(origin, b, topic.flatMap(b::topic), lang, n.difficulty(), n.publicReveal());
+    }
+
+    private void recordReveal(Origin origin, String questionId) {
+        if (progress.isEmpty()) {
+            return;
+        }
+        try {
+            progress.get().recordReveal(origin.platform(), origin.space(), origin.user(), questionId, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("reveal of {} by {} not recorded: {}", questionId, origin.user(), e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    private Reply ask(Origin origin, Command.Ask ask, Lang lang) {
+        QuestionBank b = bank.get();
+        if (ask.topic().isEmpty()) {
+            return draw(origin, b, Optional.empty(), lang, ask.difficulty(), ask.publicReveal());
+        }
+        TopicResolver.Resolution res = resolver().resolve(ask.topic().get());
+        if (res instanceof TopicResolver.Found) {
+            Topic t = ((TopicResolver.Found) res).topic();
+            return draw(origin, b, Optional.of(t), lang, ask.difficulty(), ask.publicReveal());
+        }
+        String allTopics = b.topics().stream().map(Topic::id).collect(Collectors.joining(", "));
+        if (res instanceof TopicResolver.Ambiguous) {
+            TopicResolver.Ambiguous amb = (TopicResolver.Ambiguous) res;
+            String names = amb.candidates().stream().map(Topic::id).collect(Collectors.joining(", "));
+            return Notice.error(lang, Msg.AMBIGUOUS_TOPIC.text(lang, amb.input(), names) + " "
+                    + Msg.TOPICS_ARE.text(lang, allTopics));
+        }
+        TopicResolver.Unknown unknown = (TopicResolver.Unknown) res;
+        StringBuilder text = new StringBuilder(Msg.UNKNOWN_TOPIC.text(lang, unknown.input()));
+        if (!unknown.suggestions().isEmpty()) {
+            text.append(' ').append(Msg.DID_YOU_MEAN.text(lang, unknown.suggestions().stream()
+                    .map(Topic::id).collect(Collectors.joining(", "))));
+        }
+        text.append(' ').append(Msg.TOPICS_ARE.text(lang, allTopics));
+        return Notice.error(lang, text.toString());
+    }
+
+    private Reply draw(Origin origin, QuestionBank b, Optional<Topic> topic, Lang lang, OptionalInt difficulty,
+                       boolean publicReveal) {
+        List<Question> pool = topic.map(t -> b.questionsOf(t.id())).orElseGet(b::questions);
+        if (difficulty.isPresent()) {
+            int d = difficulty.getAsInt();
+            pool = pool.stream().filter(q -> q.difficulty() == d).collect(Collectors.toList());
+        }
+        String key = origin.channelKey() + "|" + topic.map(Topic::id).orElse("*")
+                + (difficulty.isPresent() ? "|d" + difficulty.getAsInt() : "");
+        Optional<Question> q = decks.draw(key, pool);
+        if (q.isEmpty()) {
+            String what = topic.map(t -> t.name(lang)).orElse("llmq");
+            return Notice.error(lang, Msg.NO_QUESTIONS.text(lang, what));
+        }
+        return card(b, q.get(), lang, publicReveal, difficulty, topic.isPresent());
+    }
+
+    private QuestionCard card(QuestionBank b, Question q, Lang lang, boolean publicReveal, OptionalInt difficulty,
+                              boolean sameTopicNext) {
+        return Cards.question(b, q, lang, publicReveal, sameTopicNext ? Optional.of(q.topicId()) : Optional.empty(),
+                difficulty);
+    }
+
+    private Reply hint(Question q, Lang lang, int number) {
+        List<String> points = q.keyPoints().get(lang);
+        if (points.isEmpty()) {
+            return Notice.info(lang, Msg.NO_HINTS.text(lang));
+        }
+        if (number > points.size()) {
+            return new Notice(lang, Notice.Level.INFO, Msg.NO_MORE_HINTS.text(lang), true, List.of(revealAction(q, lang)));
+        }
+        List<Action> actions = new ArrayList<>();
+        if (number < points.size()) {
+            actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, number + 1).encode(),
+                    Msg.BUTTON_NEXT_HINT.text(lang)));
+        }
+        actions.add(revealAction(q, lang));
+        return new HintCard(lang, q.id(), number, points.size(), points.get(number - 1), actions);
+    }
+
+    private static Action revealAction(Question q, Lang lang) {
+        return Cards.reveal(q, lang, false);
+    }
+
+    private static Notice stale(Lang lang) {
+        return Notice.error(lang, Msg.STALE_BUTTON.text(lang));
+    }
+
+    /** The topic list, with question counts. */
+    public TopicList topics(Lang lang, boolean ephemeral) {
+        QuestionBank b = bank.get();
+        List<TopicList.Entry> entries = b.topics().stream()
+                .map(t -> new TopicList.Entry(t.id(), t.name(lang), t.aliases(), b.questionsOf(t.id()).size()))
+                .collect(Collectors.toList());
+        return new TopicList(lang, entries, ephemeral);
+    }
+
+    public HelpCard help(Lang lang) {
+        String example = bank.get().topics().isEmpty() ? "architecture" : bank.get().topics().get(0).id();
+        return new HelpCard(lang, List.of(
+                new HelpCard.Line("/llmq <topic>", Msg.HELP_ASK.text(lang) + " (/llmq " + example + ")"),
+                new HelpCard.Line("/llmq", Msg.HELP_RANDOM.text(lang)),
+                new HelpCard.Line("/llmq topics", Msg.HELP_TOPICS.text(lang)),
+                new HelpCard.Line("/llmq help", Msg.HELP_HELP.text(lang)),
+                new HelpCard.Line("lang:zh  difficulty:2  public", Msg.HELP_MODIFIERS.text(lang))), true);
+    }
+}
