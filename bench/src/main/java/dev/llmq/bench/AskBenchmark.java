@@ -7,7 +7,7 @@ import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
-import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.app.ConsoleRenderer;
@@ -71,18 +71,18 @@ public class AskBenchmark {
         expectCard(english, byId, "architecture");
         expectCard(english, byAlias, "architecture");
         expectCard(chinese, byChineseName, "architecture");
-        Reply any = quizmaster.handle(english, TextCommands.parse(anyTopic));
+        Reply any = quizmaster.handle(english, CommandParser.parse(anyTopic));
         if (!(any instanceof QuestionCard)) {
             throw new IllegalStateException(anyTopic + " gave " + any);
         }
-        Reply unknown = quizmaster.handle(english, TextCommands.parse(unknownTopic));
+        Reply unknown = quizmaster.handle(english, CommandParser.parse(unknownTopic));
         if (!(unknown instanceof Notice n) || n.level() != Notice.Level.ERROR) {
             throw new IllegalStateException(unknownTopic + " gave " + unknown);
         }
     }
 
     private void expectCard(Origin origin, String text, String topicId) {
-        Reply r = quizmaster.handle(origin, TextCommands.parse(text));
+        Reply r = quizmaster.handle(origin, CommandParser.parse(text));
         if (!(r instanceof QuestionCard q) || !q.topicId().equals(topicId)) {
             throw new IllegalStateException(text + " gave " + r);
         }
@@ -93,7 +93,7 @@ public class AskBenchmark {
     }
 
     static String ask(Quizmaster quizmaster, Origin origin, String text) {
-        Command command = TextCommands.parse(text);
+        Command command = CommandParser.parse(text);
         Reply reply = quizmaster.handle(origin, command);
         return ConsoleRenderer.render(reply);
     }

@@ -2,68 +2,131 @@ package dev.llmq.app;
 
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.port.in.Action;
+import dev.llmq.core.port.in.Interactions;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
-import dev.llmq.core.port.in.TextCommands;
-import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.port.in.CommandParser;
+import dev.llmq.core.port.out.DailyPublisher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The console platform: the same core and command language as chat, in a terminal. Reads one
- * line at a time, so it works piped as well as interactively. Buttons are numbered; typing the
- * number presses the button.
+ * The console as a {@link ChatPlatform}: the same core and command language as chat, in a terminal.
+ * Reads one line at a time on its own thread, so it works piped as well as interactively, and
+ * {@link #stopped()} completes at the end of input or {@code /quit}. Buttons are numbered; typing
+ * the number presses the button. Daily posts print to the same terminal.
  */
-final class ConsoleAdapter {
-    private final Quizmaster quizmaster;
+final class ConsoleAdapter implements ChatPlatform {
     private final BufferedReader in;
     private final PrintStream out;
     private final boolean interactive;
     private final Origin origin;
+    private final ConsolePublisher publisher;
+    private final CompletableFuture<String> stopped = new CompletableFuture<>();
+    private volatile Interactions quizmaster;
+    private volatile boolean closed;
     private List<Action> buttons = List.of();
 
-    ConsoleAdapter(Quizmaster quizmaster, BufferedReader in, PrintStream out, boolean interactive,
-                   Optional<Lang> sessionLang) {
-        this.quizmaster = quizmaster;
+    ConsoleAdapter(BufferedReader in, PrintStream out, boolean interactive, Optional<Lang> sessionLang) {
         this.in = in;
         this.out = out;
         this.interactive = interactive;
+        this.publisher = new ConsolePublisher(out);
         // The person at the terminal owns it: they may set the daily question.
         this.origin = new Origin(ConsolePublisher.PLATFORM, "local", "terminal", System.getProperty("user.name", "you"),
                 null, sessionLang, true);
     }
 
-    /** Runs until EOF or /quit; returns the process exit code. */
-    int run() throws IOException {
-        var bank = quizmaster.bank();
+    @Override
+    public String name() {
+        return "console";
+    }
+
+    @Override
+    public DailyPublisher publisher() {
+        return publisher;
+    }
+
+    /** Prints the banner and starts reading; returns at once. */
+    @Override
+    public synchronized void start(Interactions core) {
+        if (quizmaster != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.quizmaster = Objects.requireNonNull(core);
+        var bank = core.bank();
         out.printf("llmq console · %d questions in %d topics. Type /llmq help for commands, /quit to leave.%n",
                 bank.size(), bank.topics().size());
-        while (true) {
+        Thread reader = new Thread(this::readUntilDone, "llmq-console");
+        reader.setDaemon(true); // a blocked readLine must not keep the process alive after main returns
+        reader.start();
+    }
+
+    private void readUntilDone() {
+        try {
+            stopped.complete(readLines());
+        } catch (IOException | RuntimeException e) {
+            stopped.completeExceptionally(e);
+        }
+    }
+
+    /** Reads and answers lines until EOF or /quit; returns which of the two ended it. */
+    private String readLines() throws IOException {
+        while (!closed) {
             if (interactive) {
                 out.print("> ");
                 out.flush();
             }
             String line = in.readLine();
             if (line == null) {
-                return 0;
+                return "end of input";
             }
             line = line.strip();
             if (line.isEmpty()) {
                 continue;
             }
             if (line.equals("/quit") || line.equals("/exit") || line.equals("/q")) {
-                return 0;
+                return "quit";
             }
             if (!interactive) {
                 out.println("> " + line);
             }
             show(answer(line));
         }
+        return "closed";
+    }
+
+    @Override
+    public String describe() {
+        return "this terminal";
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of();
+    }
+
+    @Override
+    public boolean ready() {
+        return quizmaster != null && !stopped.isDone();
+    }
+
+    @Override
+    public CompletableFuture<String> stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 
     private Reply answer(String line) {
@@ -75,11 +138,11 @@ final class ConsoleAdapter {
             Lang lang = quizmaster.langFor(origin, Optional.empty());
             return Notice.error(lang, buttons.isEmpty() ? Msg.NO_BUTTONS.text(lang) : Msg.PICK_BUTTON.text(lang, buttons.size()));
         }
-        if (line.startsWith("/") && !line.equals(TextCommands.PREFIX) && !line.startsWith(TextCommands.PREFIX + " ")) {
+        if (line.startsWith("/") && !line.equals(CommandParser.PREFIX) && !line.startsWith(CommandParser.PREFIX + " ")) {
             // Another slash command: treat "/topics" or "/help" as the /llmq word, anything else as a topic.
-            line = TextCommands.PREFIX + " " + line.substring(1);
+            line = CommandParser.PREFIX + " " + line.substring(1);
         }
-        return quizmaster.handle(origin, TextCommands.parse(line));
+        return quizmaster.handle(origin, CommandParser.parse(line));
     }
 
     private void show(Reply reply) {

@@ -1,6 +1,7 @@
 package dev.llmq.app;
 
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.schedule.Weekdays;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.HelpCard;
@@ -25,68 +26,68 @@ public final class ConsoleRenderer {
 
     public static String render(Reply reply) {
         StringBuilder out = new StringBuilder();
-        if (reply instanceof QuestionCard q) {
-            out.append("── ").append(q.topicName()).append(" · ").append(q.difficultyLabel())
-                    .append(" · ").append(q.questionId()).append(" ──\n");
-            out.append(q.prompt()).append('\n');
-        } else if (reply instanceof AnswerCard a) {
-            out.append("── ").append(Msg.ANSWER_TITLE.text(a.lang())).append(" · ").append(a.questionId());
-            if (a.ephemeral()) {
-                out.append(" · ").append(Msg.ANSWER_PRIVATE_NOTE.text(a.lang()));
+        switch (reply) {
+            case QuestionCard q -> {
+                out.append("── ").append(q.topicName()).append(" · ").append(q.difficultyLabel())
+                        .append(" · ").append(q.questionId()).append(" ──\n");
+                out.append(q.prompt()).append('\n');
             }
-            out.append(" ──\n").append(a.answer()).append('\n');
-            if (!a.keyPoints().isEmpty()) {
-                out.append(Msg.KEY_POINTS.text(a.lang())).append(":\n");
-                for (String p : a.keyPoints()) {
-                    out.append("  • ").append(p).append('\n');
+            case AnswerCard a -> {
+                out.append("── ").append(Msg.ANSWER_TITLE.text(a.lang())).append(" · ").append(a.questionId());
+                if (a.ephemeral()) {
+                    out.append(" · ").append(Msg.ANSWER_PRIVATE_NOTE.text(a.lang()));
+                }
+                out.append(" ──\n").append(a.answer()).append('\n');
+                if (!a.keyPoints().isEmpty()) {
+                    out.append(Msg.KEY_POINTS.text(a.lang())).append(":\n");
+                    for (String p : a.keyPoints()) {
+                        out.append("  • ").append(p).append('\n');
+                    }
+                }
+                a.source().ifPresent(s -> out.append(Msg.SOURCE.text(a.lang(), s)).append('\n'));
+            }
+            case HintCard h -> {
+                out.append(Msg.HINT_TITLE.text(h.lang(), h.number(), h.total())).append(": ").append(h.hint()).append('\n');
+            }
+            case Notice n -> {
+                out.append(n.level() == Notice.Level.ERROR ? "! " : "").append(n.text()).append('\n');
+            }
+            case TopicList t -> {
+                out.append(Msg.TOPICS_TITLE.text(t.lang())).append(":\n");
+                for (TopicList.Entry e : t.topics()) {
+                    out.append(String.format("  %-20s %s (%s)", e.id(), e.name(), Msg.QUESTION_COUNT.text(t.lang(), e.questions())));
+                    if (!e.aliases().isEmpty()) {
+                        out.append(" · ").append(String.join(", ", e.aliases()));
+                    }
+                    out.append('\n');
+                }
+                if (!t.topics().isEmpty()) {
+                    out.append(Msg.TOPICS_FOOTER.text(t.lang(), t.topics().get(0).id())).append('\n');
                 }
             }
-            a.source().ifPresent(s -> out.append(Msg.SOURCE.text(a.lang(), s)).append('\n'));
-        } else if (reply instanceof HintCard h) {
-            out.append(Msg.HINT_TITLE.text(h.lang(), h.number(), h.total())).append(": ").append(h.hint()).append('\n');
-        } else if (reply instanceof Notice n) {
-            out.append(n.level() == Notice.Level.ERROR ? "! " : "").append(n.text()).append('\n');
-        } else if (reply instanceof TopicList t) {
-            out.append(Msg.TOPICS_TITLE.text(t.lang())).append(":\n");
-            for (TopicList.Entry e : t.topics()) {
-                out.append(String.format("  %-20s %s (%s)", e.id(), e.name(), Msg.QUESTION_COUNT.text(t.lang(), e.questions())));
-                if (!e.aliases().isEmpty()) {
-                    out.append(" · ").append(String.join(", ", e.aliases()));
+            case ScheduleCard c -> {
+                out.append(c.headline()).append('\n');
+                for (ScheduleCard.Entry e : c.entries()) {
+                    out.append(String.format("  #%s  %s %s  %s  %s%n", e.channel(), e.time(), e.zone().getId(),
+                            Weekdays.describe(e.weekdays(), c.lang()),
+                            e.topics().isEmpty() ? Msg.ALL_TOPICS.text(c.lang()) : String.join(", ", e.topics())));
+                    out.append("    next: ").append(NEXT_FORMAT.format(e.next().atZone(e.zone()))).append('\n');
                 }
-                out.append('\n');
             }
-            if (!t.topics().isEmpty()) {
-                out.append(Msg.TOPICS_FOOTER.text(t.lang(), t.topics().get(0).id())).append('\n');
+            case HelpCard h -> {
+                out.append(Msg.HELP_TITLE.text(h.lang())).append('\n');
+                for (HelpCard.Line l : h.lines()) {
+                    out.append(String.format("  %-32s %s%n", l.usage(), l.text()));
+                }
+                out.append("  ").append(Msg.DAILY_USAGE.text(h.lang())).append('\n');
+                out.append("  /quit\n");
             }
-        } else if (reply instanceof ScheduleCard c) {
-            out.append(c.headline()).append('\n');
-            for (ScheduleCard.Entry e : c.entries()) {
-                out.append(String.format("  #%s  %s %s  %s  %s%n", e.channel(), e.time(), e.zone().getId(),
-                        weekdays(e.weekdays()),
-                        e.topics().isEmpty() ? Msg.ALL_TOPICS.text(c.lang()) : String.join(", ", e.topics())));
-                out.append("    next: ").append(NEXT_FORMAT.format(e.next().atZone(e.zone()))).append('\n');
-            }
-        } else if (reply instanceof HelpCard h) {
-            out.append(Msg.HELP_TITLE.text(h.lang())).append('\n');
-            for (HelpCard.Line l : h.lines()) {
-                out.append(String.format("  %-32s %s%n", l.usage(), l.text()));
-            }
-            out.append("  ").append(Msg.DAILY_USAGE.text(h.lang())).append('\n');
-            out.append("  /quit\n");
         }
         out.append(buttons(reply.actions()));
         return out.toString();
     }
 
     private static final DateTimeFormatter NEXT_FORMAT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz (VV)", Locale.ROOT);
-
-    static String weekdays(Set<DayOfWeek> days) {
-        if (days.size() == 7) {
-            return "every day";
-        }
-        return days.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(","));
-    }
 
     static String buttons(List<Action> actions) {
         if (actions.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.llmq.app;
 
+import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.bank.BankException;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Problem;
@@ -191,13 +192,20 @@ public final class Main implements Callable<Integer> {
                 return EXIT_USAGE;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
+            ConsoleAdapter console = new ConsoleAdapter(reader, main.stdout, main.interactive, main.explicitLang());
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
-            try (App app = App.open(config.get(), where, bank.get(), List.of(new ConsolePublisher(main.stdout)),
-                    main.explicitLang())) {
+            try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), main.explicitLang());
+                 console) {
                 app.startScheduler();
                 StartupLogGate.release();
-                return new ConsoleAdapter(app.quizmaster, reader, main.stdout, main.interactive, main.explicitLang())
-                        .run();
+                console.start(app.quizmaster);
+                try {
+                    console.stopped().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    main.stderr.println("llmq: console: cannot read the input: " + e.getCause());
+                    return EXIT_INVALID;
+                }
+                return EXIT_OK;
             }
         }
     }
@@ -253,7 +261,7 @@ public final class Main implements Callable<Integer> {
             if (config.isEmpty()) {
                 return EXIT_USAGE;
             }
-            List<PlatformRunner> runners = Platforms.configured(config.get());
+            List<ChatPlatform> runners = Platforms.configured(config.get());
             if (runners.isEmpty()) {
                 main.stderr.println("llmq: no platform is configured. Set DISCORD_TOKEN for Discord, or "
                         + "SLACK_BOT_TOKEN and SLACK_APP_TOKEN for Slack; or use 'llmq console'.");

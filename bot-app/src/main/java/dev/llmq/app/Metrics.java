@@ -1,10 +1,16 @@
 package dev.llmq.app;
 
+import dev.llmq.core.port.in.ActionId;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.Command;
+import dev.llmq.core.port.in.HelpCard;
+import dev.llmq.core.port.in.HintCard;
+import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.ScheduleCard;
+import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.port.out.QuizObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -73,17 +79,14 @@ final class Metrics {
         return new QuizObserver() {
             @Override
             public void handled(Origin origin, Command command, Reply reply, long nanos) {
-                String topic = reply instanceof QuestionCard q ? q.topicId() : "none";
-                command(origin.platform(), commandName(command), topic);
+                command(origin.platform(), commandName(command), topicOf(reply));
                 latency(origin.platform(), Duration.ofNanos(nanos));
             }
 
             @Override
             public void pressed(Origin origin, String actionId, Reply reply, long nanos) {
-                int colon = actionId == null ? -1 : actionId.indexOf(':');
-                String action = colon > 0 ? actionId.substring(0, colon) : "unknown";
-                press(origin.platform(), action.matches("reveal|hint|next|ask") ? action : "unknown");
-                if (reply instanceof AnswerCard) {
+                press(origin.platform(), ActionId.parse(actionId).map(Metrics::actionName).orElse("unknown"));
+                if (isAnswer(reply)) {
                     reveal(origin.platform());
                 }
                 latency(origin.platform(), Duration.ofNanos(nanos));
@@ -92,22 +95,50 @@ final class Metrics {
     }
 
     static String commandName(Command c) {
-        if (c instanceof Command.Ask) {
-            return "ask";
-        } else if (c instanceof Command.ShowTopics) {
-            return "topics";
-        } else if (c instanceof Command.ShowHelp) {
-            return "help";
-        } else if (c instanceof Command.DailySet) {
-            return "daily-set";
-        } else if (c instanceof Command.DailyOff) {
-            return "daily-off";
-        } else if (c instanceof Command.DailyStatus) {
-            return "daily-status";
-        } else if (c instanceof Command.DailyNow) {
-            return "daily-now";
-        }
-        return "malformed";
+        return switch (c) {
+            case Command.Ask a -> "ask";
+            case Command.ShowTopics t -> "topics";
+            case Command.ShowHelp h -> "help";
+            case Command.DailySet d -> "daily-set";
+            case Command.DailyOff d -> "daily-off";
+            case Command.DailyStatus d -> "daily-status";
+            case Command.DailyNow d -> "daily-now";
+            case Command.Malformed m -> "malformed";
+        };
+    }
+
+    static String actionName(ActionId id) {
+        return switch (id) {
+            case ActionId.Reveal r -> "reveal";
+            case ActionId.Hint h -> "hint";
+            case ActionId.Next n -> "next";
+            case ActionId.Ask a -> "ask";
+        };
+    }
+
+    /** The topic a command's reply drew from, for the commands counter: only a question card has one. */
+    static String topicOf(Reply reply) {
+        return switch (reply) {
+            case QuestionCard q -> q.topicId();
+            case AnswerCard a -> "none";
+            case HintCard h -> "none";
+            case Notice n -> "none";
+            case TopicList t -> "none";
+            case HelpCard h -> "none";
+            case ScheduleCard c -> "none";
+        };
+    }
+
+    static boolean isAnswer(Reply reply) {
+        return switch (reply) {
+            case AnswerCard a -> true;
+            case QuestionCard q -> false;
+            case HintCard h -> false;
+            case Notice n -> false;
+            case TopicList t -> false;
+            case HelpCard h -> false;
+            case ScheduleCard c -> false;
+        };
     }
 
     void close() {

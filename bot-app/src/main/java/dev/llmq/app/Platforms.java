@@ -2,7 +2,10 @@ package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
+import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.discord.DiscordBot;
+import dev.llmq.slack.SlackBot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +22,12 @@ final class Platforms {
     private Platforms() {
     }
 
-    /** The platforms the configuration names. */
-    static List<PlatformRunner> configured(Config config) {
-        List<PlatformRunner> runners = new ArrayList<>();
-        config.discord().ifPresent(s -> runners.add(new DiscordRunner(s)));
-        config.slack().ifPresent(s -> runners.add(new SlackRunner(s)));
-        return runners;
+    /** The platforms the configuration names: one line each. A new platform is one module and one line here. */
+    static List<ChatPlatform> configured(Config config) {
+        List<ChatPlatform> platforms = new ArrayList<>();
+        config.discord().ifPresent(s -> platforms.add(new DiscordBot(s)));
+        config.slack().ifPresent(s -> platforms.add(new SlackBot(s)));
+        return platforms;
     }
 
     /**
@@ -36,7 +39,7 @@ final class Platforms {
      *
      * @return 0 when stopped, 1 when something outside llmq failed, 2 for a setting to change
      */
-    static int run(Main main, Config config, List<PlatformRunner> runners) {
+    static int run(Main main, Config config, List<ChatPlatform> runners) {
         ShutdownHook hook = new ShutdownHook(main.stop, STOP_GRACE);
         boolean[] started = {false};
         int code = Main.EXIT_INVALID;
@@ -52,7 +55,7 @@ final class Platforms {
         }
     }
 
-    private static int runUntilStopped(Main main, Config config, List<PlatformRunner> runners, boolean[] started) {
+    private static int runUntilStopped(Main main, Config config, List<ChatPlatform> runners, boolean[] started) {
         BankLocation where = main.bankLocation();
         Optional<QuestionBank> bank;
         try {
@@ -69,8 +72,7 @@ final class Platforms {
         List<String> banner = new ArrayList<>();
         banner.add(String.format("llmq: question bank: %d questions in %d topics from %s", bank.get().size(),
                 bank.get().topics().size(), where.describe()));
-        List<DailyPublisher> publishers = runners.stream().flatMap(r -> r.publishers().stream())
-                .collect(Collectors.toList());
+        List<DailyPublisher> publishers = runners.stream().map(ChatPlatform::publisher).collect(Collectors.toList());
         App app;
         try {
             app = App.open(config, where, bank.get(), publishers, main.explicitLang());
@@ -80,16 +82,16 @@ final class Platforms {
         }
         try {
             banner.add("llmq: store: " + app.daily.store().describe());
-            for (PlatformRunner r : runners) {
+            for (ChatPlatform r : runners) {
                 try {
                     r.start(app.quizmaster);
                 } catch (Exception | LinkageError e) {
                     return fail(main, StartupErrors.describe(e, r.name()));
                 }
-                app.check(r.name().toLowerCase(Locale.ROOT), () -> !r.stopped().isDone());
+                app.check(r.name().toLowerCase(Locale.ROOT), r::ready);
                 banner.add("llmq: " + r.name() + ": connected as " + r.describe());
-                if (!r.banner().isEmpty()) {
-                    banner.add("llmq: " + r.name() + ": " + r.banner());
+                for (String note : r.notes()) {
+                    banner.add("llmq: " + r.name() + ": " + note);
                 }
             }
             try {
@@ -100,12 +102,12 @@ final class Platforms {
             }
             app.startScheduler();
             banner.add(String.format("llmq: %s started; stop with Ctrl-C.",
-                    runners.stream().map(PlatformRunner::name).collect(Collectors.joining(" and "))));
+                    runners.stream().map(ChatPlatform::name).collect(Collectors.joining(" and "))));
             banner.forEach(main.stderr::println);
             started[0] = true;
             StartupLogGate.release();
             CompletableFuture<Object> platformStopped = CompletableFuture.anyOf(
-                    runners.stream().map(PlatformRunner::stopped).toArray(CompletableFuture<?>[]::new));
+                    runners.stream().map(ChatPlatform::stopped).toArray(CompletableFuture<?>[]::new));
             CompletableFuture.anyOf(platformStopped, main.stop).join();
             app.stopScheduler();
             if (!main.stop.isDone()) {
@@ -126,8 +128,8 @@ final class Platforms {
         return f.kind().exitCode();
     }
 
-    private static void closeAll(List<PlatformRunner> runners) {
-        for (PlatformRunner r : runners) {
+    private static void closeAll(List<ChatPlatform> runners) {
+        for (ChatPlatform r : runners) {
             r.close();
         }
     }

@@ -94,7 +94,7 @@ class DiscordRunTest {
             assertEquals(0, run.stop(), run.err());
             assertTrue(run.err().contains("llmq: Discord: connected as llmq"), run.err());
             assertTrue(run.err().contains("llmq: Discord: invite: https://discord.com/oauth2/authorize?client_id="
-                    + fake.appId + "&scope=bot+applications.commands&permissions=" + DiscordRunner.PERMISSIONS), run.err());
+                    + fake.appId + "&scope=bot+applications.commands&permissions=" + dev.llmq.discord.DiscordBot.PERMISSIONS), run.err());
             assertTrue(run.err().contains("llmq: store: "), run.err());
             assertTrue(run.err().contains("llmq: stopped"), run.err());
             assertFalse(run.err().contains("TOKEN_MUST_NOT_PRINT") || run.out().contains("TOKEN_MUST_NOT_PRINT"));

@@ -36,7 +36,7 @@ class SlackRunTest {
             Main main = new Main(env, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8), false);
             Config config = main.config().orElseThrow();
-            List<PlatformRunner> runners = Platforms.configured(config);
+            List<dev.llmq.core.port.ChatPlatform> runners = Platforms.configured(config);
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Platforms.run(main, config, runners));
             fake.awaitConnections(1, WAIT);
 

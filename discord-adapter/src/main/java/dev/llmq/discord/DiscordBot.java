@@ -2,8 +2,9 @@ package dev.llmq.discord;
 
 import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.config.Unreachable;
+import dev.llmq.core.port.ChatPlatform;
+import dev.llmq.core.port.in.Interactions;
 import dev.llmq.core.port.out.DailyPublisher;
-import dev.llmq.core.quiz.Quizmaster;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
@@ -35,11 +36,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running Discord bot: a JDA client with only the non-privileged {@code GUILDS} intent, the
- * llmq listener, and the slash commands registered (in one server when {@code DISCORD_GUILD_ID}
- * is set, else globally).
+ * Discord as a {@link ChatPlatform}: a JDA client with only the non-privileged {@code GUILDS} intent,
+ * the llmq listener, and the slash commands registered (in one server when {@code DISCORD_GUILD_ID}
+ * is set, else globally). Its {@link #publisher()} exists before {@link #start}; until JDA is
+ * connected a daily post fails as retryable.
  */
-public final class DiscordBot implements AutoCloseable {
+public final class DiscordBot implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
     /**
      * The gateway intents llmq adds: none. JDA always sends {@code GUILDS} (bit 0), which is not
@@ -47,33 +49,61 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
     static final Duration REST_TIMEOUT = Duration.ofSeconds(30);
+    /** Longer than JDA's 75 s wait for a server that does not load, so that JDA reports it first. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** The permissions llmq needs: read and post in channels, embeds, and the daily discussion threads. */
+    public static final long PERMISSIONS = Permission.getRaw(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.CREATE_PUBLIC_THREADS,
+            Permission.MESSAGE_SEND_IN_THREADS);
 
-    private final JDA jda;
-    private final ExecutorService slow;
-    private final CompletableFuture<String> stopped;
-    private final List<Command> commands;
-    private final String scope;
+    private final DiscordSettings settings;
+    private final Duration readyTimeout;
+    private final AtomicReference<JDA> client = new AtomicReference<>();
+    private final DiscordPublisher publisher = new DiscordPublisher(client::get, REST_TIMEOUT);
+    private final CompletableFuture<String> stopped = new CompletableFuture<>();
+    private volatile Connected connected;
 
-    private DiscordBot(JDA jda, ExecutorService slow, CompletableFuture<String> stopped, List<Command> commands,
-                       String scope) {
-        this.jda = jda;
-        this.slow = slow;
-        this.stopped = stopped;
-        this.commands = commands;
-        this.scope = scope;
+    /** What {@link #start} made: the client, its worker pool, and the commands Discord registered. */
+    private record Connected(JDA jda, ExecutorService slow, List<Command> commands, String scope) {
+    }
+
+    public DiscordBot(DiscordSettings settings) {
+        this(settings, READY_TIMEOUT);
+    }
+
+    /** @param readyTimeout how long {@link #start} waits for the gateway's READY */
+    public DiscordBot(DiscordSettings settings, Duration readyTimeout) {
+        this.settings = Objects.requireNonNull(settings);
+        this.readyTimeout = Objects.requireNonNull(readyTimeout);
+    }
+
+    /** The invite URL for an application id: the scopes {@code bot applications.commands} and {@link #PERMISSIONS}. */
+    public static String inviteUrl(String applicationId) {
+        return "https://discord.com/oauth2/authorize?client_id=" + applicationId
+                + "&scope=bot+applications.commands&permissions=" + PERMISSIONS;
+    }
+
+    @Override
+    public String name() {
+        return "Discord";
+    }
+
+    @Override
+    public DailyPublisher publisher() {
+        return publisher;
     }
 
     /**
-     * Connects, waits for the gateway's READY (at most {@code readyTimeout}) and registers the commands.
+     * Connects, waits for the gateway's READY (at most the ready timeout) and registers the commands.
      *
-     * @param core builds the core around the Discord daily publisher
      * @throws StartupFailure naming the variable to check or "Discord", never showing the token
      */
-    public static DiscordBot start(DiscordSettings settings, Function<DailyPublisher, Quizmaster> core,
-                                   Duration readyTimeout) {
-        Objects.requireNonNull(settings);
-        AtomicReference<JDA> client = new AtomicReference<>();
-        Quizmaster quizmaster = core.apply(new DiscordPublisher(client::get, REST_TIMEOUT));
+    @Override
+    public synchronized void start(Interactions core) {
+        Objects.requireNonNull(core);
+        if (connected != null) {
+            throw new IllegalStateException("already started");
+        }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService slow = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "llmq-discord-" + threads.incrementAndGet());
@@ -81,20 +111,22 @@ public final class DiscordBot implements AutoCloseable {
             return t;
         });
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        CompletableFuture<String> stopped = new CompletableFuture<>();
         EventListener lifecycle = event -> {
-            if (event instanceof ReadyEvent) {
-                ready.complete(null);
-            } else if (event instanceof ShutdownEvent shutdown) {
-                String why = "the gateway closed the connection (code " + shutdown.getCloseCode() + ")";
-                ready.completeExceptionally(new IllegalStateException(why));
-                stopped.complete(why);
+            switch (event) {
+                case ReadyEvent r -> ready.complete(null);
+                case ShutdownEvent shutdown -> {
+                    String why = "the gateway closed the connection (code " + shutdown.getCloseCode() + ")";
+                    ready.completeExceptionally(new IllegalStateException(why));
+                    stopped.complete(why);
+                }
+                default -> { // JDA's event types are not ours, and not sealed: the rest is for the listener
+                }
             }
         };
         // Belt and braces: every message built by llmq sets allowed mentions to none already.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS)
-                .addEventListeners(new DiscordListener(quizmaster, slow), lifecycle)
+                .addEventListeners(new DiscordListener(core, slow), lifecycle)
                 .setEnableShutdownHook(false);
         settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         settings.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url)));
@@ -135,7 +167,7 @@ public final class DiscordBot implements AutoCloseable {
             List<Command> commands = update.addCommands(DiscordCommands.all()).submit()
                     .get(REST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             log.info("registered {} commands in {}", commands.size(), scope);
-            return new DiscordBot(jda, slow, stopped, commands, scope);
+            connected = new Connected(jda, slow, commands, scope);
         } catch (TimeoutException e) {
             shutdown(jda, slow);
             throw StartupFailure.runtime(settings.gatewayUrl().isPresent() ? DiscordSettings.GATEWAY_URL : "Discord",
@@ -172,29 +204,55 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    public JDA jda() {
-        return jda;
+    /** The JDA client once started: for the adapter's own tests. */
+    JDA jda() {
+        Connected c = connected;
+        if (c == null) {
+            throw new IllegalStateException("not started");
+        }
+        return c.jda();
     }
 
     /** The commands as Discord registered them. */
     public List<Command> commands() {
-        return commands;
+        Connected c = connected;
+        return c == null ? List.of() : c.commands();
     }
 
-    /** "llmq#0 (id 123), commands in server X" — for the startup line. */
+    /** "llmq#0 (id 123), 3 commands in server X": for the start-up banner. */
+    @Override
     public String describe() {
-        return jda.getSelfUser().getName() + " (id " + jda.getSelfUser().getId() + "), " + commands.size()
-                + " commands in " + scope;
+        Connected c = connected;
+        if (c == null) {
+            return "(not connected)";
+        }
+        return c.jda().getSelfUser().getName() + " (id " + c.jda().getSelfUser().getId() + "), " + c.commands().size()
+                + " commands in " + c.scope();
+    }
+
+    @Override
+    public List<String> notes() {
+        Connected c = connected;
+        return c == null ? List.of() : List.of("invite: " + inviteUrl(c.jda().getSelfUser().getApplicationId()));
+    }
+
+    @Override
+    public boolean ready() {
+        return connected != null && !stopped.isDone();
     }
 
     /** Completes, with the reason, when the client stops on its own (for example when the token is revoked). */
+    @Override
     public CompletableFuture<String> stopped() {
         return stopped;
     }
 
     @Override
-    public void close() {
-        shutdown(jda, slow);
+    public synchronized void close() {
+        Connected c = connected;
+        if (c != null) {
+            shutdown(c.jda(), c.slow());
+        }
     }
 
     private static void shutdown(JDA jda, ExecutorService slow) {

@@ -1,5 +1,6 @@
 package dev.llmq.discord;
 
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class DiscordCommands {
     public static final String TOPICS_OPTION = "topics";
 
     /** The value of the autocomplete choice "any topic". */
-    public static final String ANY_TOPIC = "*";
+    public static final String ANY_TOPIC = CommandParser.ANY_TOPIC;
 
     private static final DiscordLocale ZH = DiscordLocale.CHINESE_CHINA;
 

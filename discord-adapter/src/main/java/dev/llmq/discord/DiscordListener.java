@@ -10,7 +10,7 @@ import dev.llmq.core.port.in.DailyArgs;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
-import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.port.in.Interactions;
 import dev.llmq.core.schedule.Schedule;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -44,28 +44,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Translates Discord interactions into core calls and answers them with rendered replies.
+ * Dispatches Discord interactions to the core and answers them with rendered replies: options
+ * become commands in {@link DiscordOptions}, typing is completed by {@link DiscordAutocomplete},
+ * and the guards (server only, the bot's permissions in a daily channel) live here.
  * Commands and button presses are answered at once on the event thread (the core works in
  * memory); the daily commands, which may touch a store and post messages, are deferred and
  * finished on {@code slow}.
  */
 final class DiscordListener implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
-    static final int MAX_CHOICES = 25;
     /** What a member needs to set a channel's daily question (Discord shows the command to them; the server checks again). */
     static final Permission ADMIN = Permission.MANAGE_SERVER;
     /** What the bot needs in a channel to post daily questions there. */
     static final List<Permission> DAILY_PERMISSIONS = List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_EMBED_LINKS, Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
-    private static final List<String> WEEKDAY_SUGGESTIONS = List.of("daily", "weekdays", "weekends", "mon-fri",
-            "mon,wed,fri", "tue,thu", "sat,sun");
 
-    private final Quizmaster quizmaster;
+    private final Interactions quizmaster;
     private final Executor slow;
+    private final DiscordAutocomplete autocomplete;
 
-    DiscordListener(Quizmaster quizmaster, Executor slow) {
+    DiscordListener(Interactions quizmaster, Executor slow) {
         this.quizmaster = quizmaster;
         this.slow = slow;
+        this.autocomplete = new DiscordAutocomplete(quizmaster::bank);
     }
 
     // ------------------------------------------------------------------ events
@@ -73,33 +74,30 @@ final class DiscordListener implements EventListener {
     /** Dispatches by type directly (cheaper than ListenerAdapter's reflective walk of the event's supertypes). */
     @Override
     public void onEvent(GenericEvent event) {
-        if (event instanceof SlashCommandInteractionEvent slash) {
-            onSlashCommandInteraction(slash);
-        } else if (event instanceof ButtonInteractionEvent button) {
-            onButtonInteraction(button);
-        } else if (event instanceof CommandAutoCompleteInteractionEvent autocomplete) {
-            onCommandAutoCompleteInteraction(autocomplete);
+        switch (event) {
+            case SlashCommandInteractionEvent slash -> onSlashCommandInteraction(slash);
+            case ButtonInteractionEvent button -> onButtonInteraction(button);
+            case CommandAutoCompleteInteractionEvent typing -> onCommandAutoCompleteInteraction(typing);
+            default -> { // JDA's other events (not ours, not sealed) are not for llmq
+            }
         }
     }
 
     void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         Origin origin = origin(event);
         try {
-            switch (event.getName()) {
-                case DiscordCommands.LLMQ:
-                    answer(event, quizmaster.handle(origin, ask(event)));
-                    break;
-                case DiscordCommands.TOPICS:
-                    answer(event, quizmaster.handle(origin, new Command.ShowTopics(langOption(event))));
-                    break;
-                case DiscordCommands.HELP:
-                    answer(event, quizmaster.handle(origin, new Command.ShowHelp(langOption(event))));
-                    break;
-                case DiscordCommands.DAILY:
-                    daily(event, origin);
-                    break;
-                default:
-                    answer(event, Notice.error(lang(origin), Msg.BAD_BUTTON.text(lang(origin))));
+            Command command = DiscordOptions.command(event);
+            boolean daily = switch (command) {
+                case Command.Daily d -> true;
+                case Command.Ask a -> false;
+                case Command.ShowTopics t -> false;
+                case Command.ShowHelp h -> false;
+                case Command.Malformed m -> false;
+            };
+            if (daily) {
+                daily(event, origin, command);
+            } else {
+                answer(event, quizmaster.handle(origin, command));
             }
         } catch (RuntimeException e) {
             fail(event, origin, e);
@@ -116,69 +114,17 @@ final class DiscordListener implements EventListener {
     }
 
     void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-        try {
-            Lang lang = lang(origin(event));
-            String typed = event.getFocusedOption().getValue();
-            List<net.dv8tion.jda.api.interactions.commands.Command.Choice> choices;
-            switch (event.getFocusedOption().getName()) {
-                case DiscordCommands.TOPIC:
-                    choices = topicChoices(quizmaster.bank(), typed, lang);
-                    break;
-                case DiscordCommands.ZONE:
-                    choices = strings(zoneChoices(typed));
-                    break;
-                case DiscordCommands.WEEKDAYS:
-                    choices = strings(weekdayChoices(typed));
-                    break;
-                case DiscordCommands.TOPICS_OPTION:
-                    choices = strings(topicListChoices(quizmaster.bank(), typed));
-                    break;
-                default:
-                    choices = List.of();
-            }
-            event.replyChoices(choices).queue(null, e -> log.debug("autocomplete answer failed: {}", e.toString()));
-        } catch (RuntimeException e) {
-            log.error("autocomplete for /{} failed", event.getName(), e);
-            event.replyChoices().queue(null, x -> { });
-        }
+        autocomplete.answer(event, lang(origin(event)));
     }
 
     // ------------------------------------------------------------------ commands
 
-    /** {@code /llmq topic: [difficulty:] [lang:] [public:]}; the topic words "topics" and "help" work too. */
-    static Command ask(SlashCommandInteractionEvent event) {
-        Optional<Lang> lang = langOption(event);
-        if (badLang(event)) {
-            return new Command.Malformed(event.getOption(DiscordCommands.LANG).getAsString(), Msg.BAD_LANG, Optional.empty());
-        }
-        String topic = event.getOption(DiscordCommands.TOPIC, "", OptionMapping::getAsString).strip();
-        String word = topic.toLowerCase(Locale.ROOT);
-        if (word.equals("topics") || word.equals("主题")) {
-            return new Command.ShowTopics(lang);
-        }
-        if (word.equals("help") || word.equals("帮助")) {
-            return new Command.ShowHelp(lang);
-        }
-        OptionMapping d = event.getOption(DiscordCommands.DIFFICULTY);
-        OptionalInt difficulty = OptionalInt.empty();
-        if (d != null) {
-            if (d.getAsLong() < 1 || d.getAsLong() > 3) {
-                return new Command.Malformed(d.getAsString(), Msg.BAD_DIFFICULTY, lang);
-            }
-            difficulty = OptionalInt.of((int) d.getAsLong());
-        }
-        boolean pub = event.getOption(DiscordCommands.PUBLIC, false, OptionMapping::getAsBoolean);
-        Optional<String> t = topic.equals(DiscordCommands.ANY_TOPIC) || topic.isEmpty() ? Optional.empty() : Optional.of(topic);
-        return new Command.Ask(t, lang, difficulty, pub);
-    }
-
-    private void daily(SlashCommandInteractionEvent event, Origin origin) {
+    private void daily(SlashCommandInteractionEvent event, Origin origin, Command command) {
         Guild guild = event.getGuild();
         if (guild == null) {
             answer(event, Notice.error(lang(origin), Msg.DISCORD_GUILD_ONLY.text(lang(origin))));
             return;
         }
-        Command command = dailyCommand(event);
         Optional<Reply> refusal = origin.admin() ? checkChannel(guild, command, origin) : Optional.empty();
         if (refusal.isPresent()) {
             answer(event, refusal.get());
@@ -203,56 +149,24 @@ final class DiscordListener implements EventListener {
         }
     }
 
-    static Command dailyCommand(SlashCommandInteractionEvent event) {
-        Optional<String> channel = Optional.ofNullable(event.getOption(DiscordCommands.CHANNEL)).map(OptionMapping::getAsString);
-        String sub = String.valueOf(event.getSubcommandName());
-        switch (sub) {
-            case DiscordCommands.OFF:
-                return new Command.DailyOff(channel, Optional.empty());
-            case DiscordCommands.STATUS:
-                return new Command.DailyStatus(Optional.empty(), Optional.empty());
-            case DiscordCommands.NOW:
-                return new Command.DailyNow(channel, Optional.empty());
-            case DiscordCommands.SET:
-                break;
-            default:
-                return new Command.Malformed(sub, Msg.DAILY_USAGE, Optional.empty());
-        }
-        Optional<Lang> postLang = langOption(event);
-        if (badLang(event)) {
-            return new Command.Malformed(event.getOption(DiscordCommands.LANG).getAsString(), Msg.BAD_LANG, Optional.empty());
-        }
-        String timeText = event.getOption(DiscordCommands.TIME, "", OptionMapping::getAsString);
-        Optional<LocalTime> time = DailyArgs.time(timeText);
-        if (time.isEmpty()) {
-            return new Command.Malformed(timeText, Msg.BAD_TIME, Optional.empty());
-        }
-        String zoneText = event.getOption(DiscordCommands.ZONE, "", OptionMapping::getAsString);
-        Optional<ZoneId> zone = DailyArgs.zone(zoneText);
-        if (zone.isEmpty()) {
-            return new Command.Malformed(zoneText, Msg.BAD_ZONE, Optional.empty());
-        }
-        Set<DayOfWeek> days = Schedule.EVERY_DAY;
-        OptionMapping w = event.getOption(DiscordCommands.WEEKDAYS);
-        if (w != null && !w.getAsString().isBlank()) {
-            Optional<Set<DayOfWeek>> parsed = DailyArgs.weekdays(w.getAsString());
-            if (parsed.isEmpty()) {
-                return new Command.Malformed(w.getAsString(), Msg.BAD_WEEKDAYS, Optional.empty());
-            }
-            days = parsed.get();
-        }
-        List<String> topics = Arrays.stream(event.getOption(DiscordCommands.TOPICS_OPTION, "", OptionMapping::getAsString)
-                .split("[\\s,，、]+")).filter(s -> !s.isBlank()).collect(Collectors.toList());
-        return new Command.DailySet(channel, time.get(), zone.get(), days, topics, postLang);
-    }
-
     /** Before an admin points the daily question at a channel, makes sure the bot can post there. */
     private Optional<Reply> checkChannel(Guild guild, Command command, Origin origin) {
-        if (!(command instanceof Command.DailySet) && !(command instanceof Command.DailyNow)) {
+        // only the commands that will post in the channel need the bot's permissions there
+        Optional<Command.Daily> posting = switch (command) {
+            case Command.DailySet set -> Optional.of(set);
+            case Command.DailyNow now -> Optional.of(now);
+            case Command.DailyOff off -> Optional.empty();
+            case Command.DailyStatus status -> Optional.empty();
+            case Command.Ask ask -> Optional.empty();
+            case Command.ShowTopics topics -> Optional.empty();
+            case Command.ShowHelp help -> Optional.empty();
+            case Command.Malformed bad -> Optional.empty();
+        };
+        if (posting.isEmpty()) {
             return Optional.empty();
         }
         Lang lang = lang(origin);
-        String id = ((Command.Daily) command).channel().orElse(origin.channel());
+        String id = posting.get().channel().orElse(origin.channel());
         GuildChannel channel = guild.getGuildChannelById(id);
         if (channel == null || (channel.getType() != ChannelType.TEXT && channel.getType() != ChannelType.NEWS)) {
             return Optional.of(Notice.error(lang, Msg.DISCORD_NOT_TEXT.text(lang)));
@@ -265,90 +179,6 @@ final class DiscordListener implements EventListener {
                     String.join(", ", missing))));
         }
         return Optional.empty();
-    }
-
-    // ------------------------------------------------------------------ autocomplete
-
-    /** Topics whose id, alias or English or Chinese name matches what was typed; "any topic" first when nothing is typed. */
-    static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> topicChoices(QuestionBank bank, String typed, Lang lang) {
-        String key = TopicResolver.normalize(typed);
-        List<net.dv8tion.jda.api.interactions.commands.Command.Choice> out = new ArrayList<>();
-        if (key.isEmpty()) {
-            out.add(new net.dv8tion.jda.api.interactions.commands.Command.Choice(Msg.ANY_TOPIC.text(lang),
-                    DiscordCommands.ANY_TOPIC));
-        }
-        List<Topic> prefix = new ArrayList<>();
-        List<Topic> inner = new ArrayList<>();
-        for (Topic t : bank.topics()) {
-            List<String> words = new ArrayList<>(List.of(t.id(), t.name(Lang.EN), t.name(Lang.ZH)));
-            words.addAll(t.aliases());
-            List<String> normalized = words.stream().map(TopicResolver::normalize).collect(Collectors.toList());
-            if (normalized.stream().anyMatch(w -> w.startsWith(key))) {
-                prefix.add(t);
-            } else if (normalized.stream().anyMatch(w -> w.contains(key))) {
-                inner.add(t);
-            }
-        }
-        prefix.addAll(inner);
-        Lang other = lang == Lang.EN ? Lang.ZH : Lang.EN;
-        for (Topic t : prefix) {
-            if (out.size() == MAX_CHOICES) {
-                break;
-            }
-            String name = t.name(lang) + " · " + t.name(other) + " (" + t.id() + ")";
-            out.add(new net.dv8tion.jda.api.interactions.commands.Command.Choice(DiscordRenderer.cut(name, 100), t.id()));
-        }
-        return out;
-    }
-
-    static List<String> zoneChoices(String typed) {
-        String p = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        List<String> out = new ArrayList<>();
-        if ("utc".startsWith(p) && p.length() < 4) {
-            out.add("UTC");
-        }
-        out.addAll(DailyArgs.zonesStartingWith(p, MAX_CHOICES - out.size()));
-        return out;
-    }
-
-    static List<String> weekdayChoices(String typed) {
-        String p = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-        List<String> out = new ArrayList<>();
-        if (!p.isEmpty() && DailyArgs.weekdays(p).isPresent() && !WEEKDAY_SUGGESTIONS.contains(p)) {
-            out.add(p);
-        }
-        WEEKDAY_SUGGESTIONS.stream().filter(s -> s.startsWith(p)).forEach(out::add);
-        return out;
-    }
-
-    /** Completes the last word of a space-separated topic list with topic ids. */
-    static List<String> topicListChoices(QuestionBank bank, String typed) {
-        String text = typed == null ? "" : typed;
-        int cut = Math.max(Math.max(text.lastIndexOf(' '), text.lastIndexOf(',')), -1);
-        String head = text.substring(0, cut + 1);
-        String key = TopicResolver.normalize(text.substring(cut + 1));
-        Set<String> already = Arrays.stream(head.split("[\\s,]+")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
-        List<String> out = new ArrayList<>();
-        for (Topic t : bank.topics()) {
-            if (out.size() == MAX_CHOICES) {
-                break;
-            }
-            boolean matches = TopicResolver.normalize(t.id()).startsWith(key)
-                    || t.aliases().stream().anyMatch(a -> TopicResolver.normalize(a).startsWith(key))
-                    || TopicResolver.normalize(t.name(Lang.EN)).startsWith(key)
-                    || TopicResolver.normalize(t.name(Lang.ZH)).startsWith(key);
-            String value = head + t.id();
-            if (matches && !already.contains(t.id()) && value.length() <= 100) {
-                out.add(value);
-            }
-        }
-        return out;
-    }
-
-    private static List<net.dv8tion.jda.api.interactions.commands.Command.Choice> strings(List<String> values) {
-        return values.stream().limit(MAX_CHOICES)
-                .map(v -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(v, v))
-                .collect(Collectors.toList());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -371,18 +201,6 @@ final class DiscordListener implements EventListener {
 
     private Lang lang(Origin origin) {
         return quizmaster.langFor(origin, Optional.empty());
-    }
-
-    /** The {@code lang} option; empty when not given (or not a language, see {@link #badLang}). */
-    private static Optional<Lang> langOption(SlashCommandInteractionEvent event) {
-        OptionMapping o = event.getOption(DiscordCommands.LANG);
-        return o == null ? Optional.empty() : Lang.parse(o.getAsString());
-    }
-
-    /** The registered choices allow only en and zh, but a stale client or another tool may send anything. */
-    private static boolean badLang(SlashCommandInteractionEvent event) {
-        OptionMapping o = event.getOption(DiscordCommands.LANG);
-        return o != null && Lang.parse(o.getAsString()).isEmpty();
     }
 
     private static void answer(IReplyCallback event, Reply reply) {

@@ -1,6 +1,7 @@
 package dev.llmq.discord;
 
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.schedule.Weekdays;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionKind;
 import dev.llmq.core.port.in.AnswerCard;
@@ -49,23 +50,20 @@ public final class DiscordRenderer {
 
     public static Rendered render(Reply reply) {
         MessageCreateBuilder b = base();
-        if (reply instanceof QuestionCard q) {
-            b.setEmbeds(questionEmbed(q));
-        } else if (reply instanceof AnswerCard a) {
-            b.setEmbeds(answerEmbed(a));
-        } else if (reply instanceof HintCard h) {
-            b.setContent(cut("**" + Msg.HINT_TITLE.text(h.lang(), h.number(), h.total()) + ":** " + h.hint(),
+        switch (reply) {
+            case QuestionCard q -> b.setEmbeds(questionEmbed(q));
+            case AnswerCard a -> b.setEmbeds(answerEmbed(a));
+            case HintCard h -> b.setContent(cut("**" + Msg.HINT_TITLE.text(h.lang(), h.number(), h.total()) + ":** "
+                    + h.hint(), Message.MAX_CONTENT_LENGTH));
+            case Notice n -> b.setContent(cut((n.level() == Notice.Level.ERROR ? "⚠️ " : "") + n.text(),
                     Message.MAX_CONTENT_LENGTH));
-        } else if (reply instanceof Notice n) {
-            b.setContent(cut((n.level() == Notice.Level.ERROR ? "⚠️ " : "") + n.text(), Message.MAX_CONTENT_LENGTH));
-        } else if (reply instanceof TopicList t) {
-            b.setEmbeds(topicsEmbed(t));
-        } else if (reply instanceof HelpCard h) {
-            b.setEmbeds(helpEmbed(h));
-        } else if (reply instanceof ScheduleCard c) {
-            b.setContent(cut(c.headline(), Message.MAX_CONTENT_LENGTH));
-            if (!c.entries().isEmpty()) {
-                b.setEmbeds(scheduleEmbed(c));
+            case TopicList t -> b.setEmbeds(topicsEmbed(t));
+            case HelpCard h -> b.setEmbeds(helpEmbed(h));
+            case ScheduleCard c -> {
+                b.setContent(cut(c.headline(), Message.MAX_CONTENT_LENGTH));
+                if (!c.entries().isEmpty()) {
+                    b.setEmbeds(scheduleEmbed(c));
+                }
             }
         }
         b.setComponents(buttons(reply.actions()));
@@ -154,7 +152,7 @@ public final class DiscordRenderer {
                 break;
             }
             long unix = e.next().getEpochSecond();
-            String name = e.time() + " " + e.zone().getId() + " · " + weekdays(e.weekdays());
+            String name = e.time() + " " + e.zone().getId() + " · " + Weekdays.describe(e.weekdays(), c.lang());
             String value = "<#" + e.channel() + "> · "
                     + (e.topics().isEmpty() ? Msg.ALL_TOPICS.text(c.lang()) : String.join(", ", e.topics()))
                     + "\n" + Msg.DAILY_NEXT.text(c.lang(), relative(unix) + " (<t:" + unix + ":f>)");
@@ -166,14 +164,6 @@ public final class DiscordRenderer {
     /** A Discord timestamp that each reader sees relative to now, in their own time zone: {@code <t:unix:R>}. */
     static String relative(long unixSeconds) {
         return "<t:" + unixSeconds + ":R>";
-    }
-
-    static String weekdays(Set<DayOfWeek> days) {
-        if (days.size() == 7) {
-            return "daily";
-        }
-        return days.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(","));
     }
 
     /** Buttons in rows of five; ids are the core's action ids (unique per message, at most 100 characters). */

@@ -30,9 +30,9 @@ class DiscordStartupTest {
     @Test
     void aGuildTheBotIsNotInIsReportedClearly() throws Exception {
         try (FakeDiscord fake = new FakeDiscord(Harness.TOKEN)) {
-            StartupFailure e = assertThrows(StartupFailure.class, () -> DiscordBot.start(
-                    DiscordSettings.fromEnv(Harness.env(fake, Map.of(DiscordSettings.GUILD_ID, "42"))),
-                    p -> null, Harness.WAIT));
+            StartupFailure e = assertThrows(StartupFailure.class, () -> new DiscordBot(
+                    DiscordSettings.fromEnv(Harness.env(fake, Map.of(DiscordSettings.GUILD_ID, "42"))), Harness.WAIT)
+                    .start(Harness.core()));
             assertTrue(e.getMessage().contains("not a member of server 42"), e.getMessage());
             assertTrue(fake.requests("PUT", ".*").isEmpty(), "nothing registered");
         }
@@ -49,7 +49,7 @@ class DiscordStartupTest {
                 DiscordSettings.GATEWAY_URL, "ws://127.0.0.1:" + port + "/"));
         long t0 = System.nanoTime();
         StartupFailure e = assertThrows(StartupFailure.class,
-                () -> DiscordBot.start(settings, p -> null, Duration.ofSeconds(5)));
+                () -> new DiscordBot(settings, Duration.ofSeconds(5)).start(Harness.core()));
         assertTrue(e.getMessage().startsWith("DISCORD_API_URL: cannot connect to 127.0.0.1 (connection refused) ("), e.getMessage());
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(20).toNanos());
     }

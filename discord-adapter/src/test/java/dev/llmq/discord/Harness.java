@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,16 +49,21 @@ final class Harness implements AutoCloseable {
         MutableClock clock = new MutableClock(Fixtures.EPOCH);
         QuestionBank bank = Fixtures.fixtureBank();
         try {
-            DiscordBot bot = DiscordBot.start(DiscordSettings.fromEnv(env(fake, extraEnv)), publisher -> {
-                Decks decks = Decks.seeded(7, clock);
-                return new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
-                        Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(publisher))));
-            }, WAIT);
+            DiscordBot bot = new DiscordBot(DiscordSettings.fromEnv(env(fake, extraEnv)), WAIT);
+            Decks decks = Decks.seeded(7, clock);
+            bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
+                    Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher())))));
             return new Harness(fake, clock, bank, bot, mark);
         } catch (Exception | Error e) {
             fake.close();
             throw e;
         }
+    }
+
+    /** A core for tests that fail before any interaction: the fixture bank, no daily desk. */
+    static Quizmaster core() {
+        QuestionBank bank = Fixtures.fixtureBank();
+        return new Quizmaster(() -> bank, Decks.seeded(7, Clock.systemUTC()), new LangPolicy(Optional.empty()));
     }
 
     static Map<String, String> env(FakeDiscord fake, Map<String, String> extra) {

@@ -68,13 +68,12 @@ public final class InteractionBenchmark {
         try (FakeDiscord fake = new FakeDiscord(BOT, BARE, CARD)) {
             fake.recording(false);
             Clock clock = Clock.systemUTC();
-            DiscordBot bot = DiscordBot.start(DiscordSettings.fromEnv(Map.of(DiscordSettings.TOKEN, BOT,
+            DiscordBot bot = new DiscordBot(DiscordSettings.fromEnv(Map.of(DiscordSettings.TOKEN, BOT,
                     DiscordSettings.API_URL, fake.apiUrl(), DiscordSettings.GATEWAY_URL, fake.gatewayUrl(),
-                    DiscordSettings.GUILD_ID, fake.guild())), publisher -> {
-                        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
-                        return new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
-                                Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(publisher))));
-                    }, Duration.ofSeconds(60));
+                    DiscordSettings.GUILD_ID, fake.guild())), Duration.ofSeconds(60));
+            Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
+            bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
+                    Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher())))));
             JDA bare = bare(fake, BARE, event -> event.reply("pong").queue());
             // The same constant, but as big as llmq's reply: an architecture question card, rendered once.
             MessageCreateData card = DiscordRenderer.render(new Quizmaster(() -> bank, new Decks(new SecureRandom(), clock,

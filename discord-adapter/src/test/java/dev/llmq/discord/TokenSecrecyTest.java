@@ -51,8 +51,8 @@ class TokenSecrecyTest {
     void aRefusedTokenIsReportedWithoutTheToken() {
         int mark = CapturedLogs.mark();
         try (FakeDiscord fake = new FakeDiscord("the-one-the-fake-accepts")) {
-            StartupFailure e = assertThrows(StartupFailure.class, () -> DiscordBot.start(
-                    DiscordSettings.fromEnv(Harness.env(fake, Map.of())), p -> null, Harness.WAIT));
+            StartupFailure e = assertThrows(StartupFailure.class, () -> new DiscordBot(
+                    DiscordSettings.fromEnv(Harness.env(fake, Map.of())), Harness.WAIT).start(Harness.core()));
             assertTrue(e.getMessage().contains("refused the bot token"), e.getMessage());
             assertFalse(e.getMessage().contains(SECRET), e.getMessage());
             assertEquals(List.of(), CapturedLogs.since(mark).stream().filter(l -> l.text().contains(SECRET))

@@ -2,6 +2,7 @@ package dev.llmq.slack;
 
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.schedule.Weekdays;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionId;
 import dev.llmq.core.port.in.ActionKind;
@@ -61,37 +62,57 @@ final class BlockKit {
     }
 
     static SlackMessage render(Reply reply) {
-        if (reply instanceof QuestionCard q) {
-            return new SlackMessage(fallback(q.topicName() + ": " + q.prompt()), question(q), false);
-        }
-        if (reply instanceof AnswerCard a) {
-            return new SlackMessage(fallback(Msg.ANSWER_TITLE.text(a.lang()) + ": " + a.answer()), answer(a), a.ephemeral());
-        }
-        if (reply instanceof HintCard h) {
-            List<LayoutBlock> blocks = new ArrayList<>();
-            String title = Msg.HINT_TITLE.text(h.lang(), h.number(), h.total());
-            blocks.add(section(s -> s.text(markdownText(Mrkdwn.bold(Mrkdwn.escape(title)) + "  "
-                    + Mrkdwn.escape(h.hint())))));
-            buttons(h.actions()).ifPresent(blocks::add);
-            return new SlackMessage(fallback(title + ": " + h.hint()), blocks, true);
-        }
-        if (reply instanceof Notice n) {
-            List<LayoutBlock> blocks = new ArrayList<>();
-            String prefix = n.level() == Notice.Level.ERROR ? ":warning: " : "";
-            for (String chunk : chunks(Mrkdwn.escape(n.text()), MAX_SECTION - prefix.length())) {
-                blocks.add(section(s -> s.text(markdownText(prefix + chunk))));
+        return switch (reply) {
+            case QuestionCard q -> new SlackMessage(fallback(q.topicName() + ": " + q.prompt()), question(q), false);
+            case AnswerCard a ->
+                    new SlackMessage(fallback(Msg.ANSWER_TITLE.text(a.lang()) + ": " + a.answer()), answer(a), a.ephemeral());
+            case HintCard h -> {
+                List<LayoutBlock> blocks = new ArrayList<>();
+                String title = Msg.HINT_TITLE.text(h.lang(), h.number(), h.total());
+                blocks.add(section(s -> s.text(markdownText(Mrkdwn.bold(Mrkdwn.escape(title)) + "  "
+                        + Mrkdwn.escape(h.hint())))));
+                buttons(h.actions()).ifPresent(blocks::add);
+                yield new SlackMessage(fallback(title + ": " + h.hint()), blocks, true);
             }
-            buttons(n.actions()).ifPresent(blocks::add);
-            return new SlackMessage(fallback(n.text()), blocks, n.ephemeral());
-        }
-        if (reply instanceof TopicList t) {
-            return new SlackMessage(fallback(Msg.TOPICS_TITLE.text(t.lang())), topics(t), t.ephemeral());
-        }
-        if (reply instanceof HelpCard h) {
-            return new SlackMessage(fallback(Msg.HELP_TITLE.text(h.lang())), help(h), h.ephemeral());
-        }
-        ScheduleCard c = (ScheduleCard) reply;
-        return new SlackMessage(fallback(c.headline()), schedules(c), c.ephemeral());
+            case Notice n -> {
+                List<LayoutBlock> blocks = new ArrayList<>();
+                String prefix = n.level() == Notice.Level.ERROR ? ":warning: " : "";
+                for (String chunk : chunks(Mrkdwn.escape(n.text()), MAX_SECTION - prefix.length())) {
+                    blocks.add(section(s -> s.text(markdownText(prefix + chunk))));
+                }
+                buttons(n.actions()).ifPresent(blocks::add);
+                yield new SlackMessage(fallback(n.text()), blocks, n.ephemeral());
+            }
+            case TopicList t -> new SlackMessage(fallback(Msg.TOPICS_TITLE.text(t.lang())), topics(t), t.ephemeral());
+            case HelpCard h -> new SlackMessage(fallback(Msg.HELP_TITLE.text(h.lang())), help(h), h.ephemeral());
+            case ScheduleCard c -> new SlackMessage(fallback(c.headline()), schedules(c), c.ephemeral());
+        };
+    }
+
+    /** An answer revealed to everyone: Slack posts it in the question's thread rather than as a reply. */
+    static boolean isPublicAnswer(Reply reply) {
+        return switch (reply) {
+            case AnswerCard a -> !a.ephemeral();
+            case QuestionCard q -> false;
+            case HintCard h -> false;
+            case Notice n -> false;
+            case TopicList t -> false;
+            case HelpCard h -> false;
+            case ScheduleCard c -> false;
+        };
+    }
+
+    /** The schedules a reply lists: none unless it is a schedule card (a store failure answers with a notice). */
+    static List<ScheduleCard.Entry> scheduleEntries(Reply reply) {
+        return switch (reply) {
+            case ScheduleCard c -> c.entries();
+            case QuestionCard q -> List.of();
+            case AnswerCard a -> List.of();
+            case HintCard h -> List.of();
+            case Notice n -> List.of();
+            case TopicList t -> List.of();
+            case HelpCard h -> List.of();
+        };
     }
 
     /** A reply followed by the help (for text that could not be understood). */
@@ -234,17 +255,9 @@ final class BlockKit {
     static String entry(Lang lang, ScheduleCard.Entry e) {
         String topics = e.topics().isEmpty() ? Msg.ALL_TOPICS.text(lang) : String.join(", ", e.topics());
         String line = Mrkdwn.channel(e.channel()) + " · " + HH_MM.format(e.time()) + " " + Mrkdwn.escape(e.zone().getId())
-                + " · " + Mrkdwn.escape(weekdays(lang, e.weekdays())) + " · " + Mrkdwn.escape(topics) + "\n"
+                + " · " + Mrkdwn.escape(Weekdays.describe(e.weekdays(), lang)) + " · " + Mrkdwn.escape(topics) + "\n"
                 + Msg.DAILY_NEXT.text(lang, Mrkdwn.date(e.next(), e.zone()));
         return clip(line, MAX_SECTION);
-    }
-
-    static String weekdays(Lang lang, Set<DayOfWeek> days) {
-        if (days.size() == 7) {
-            return Msg.EVERY_DAY.text(lang);
-        }
-        return days.stream().sorted().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ROOT).toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(","));
     }
 
     // ------------------------------------------------------------------ pieces

@@ -8,9 +8,10 @@ import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
-import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.out.PublishException;
-import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.port.ChatPlatform;
+import dev.llmq.core.port.in.Interactions;
 import com.slack.api.Slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,7 +53,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Slack adapter: a Bolt app in socket mode (Java-WebSocket backend).
  * <ul>
- *   <li>{@code /llmq <text>} is parsed by {@link TextCommands#parse} and answered in the ack
+ *   <li>{@code /llmq <text>} is parsed by {@link CommandParser#parse} and answered in the ack
  *   (ephemeral or in the channel, as the core says). The daily commands are acked at once and
  *   answered through the {@code response_url}, because they may call Slack (admin check, post).</li>
  *   <li>Button presses are acked at once and answered through the {@code response_url}: an answer
@@ -60,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Create it, give its {@link #publisher()} to the daily desk, then {@link #start} it with the quizmaster.
  */
-public final class SlackBot implements AutoCloseable {
+public final class SlackBot implements ChatPlatform {
     private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
     /** How long a command waits for {@code users.info} (locale) before answering without it. */
     static final Duration LOCALE_WAIT = Duration.ofMillis(1500);
@@ -82,7 +84,9 @@ public final class SlackBot implements AutoCloseable {
     private final UserDirectory users;
     private final SlackPoster poster;
     private final SlackPublisher publisher;
-    private volatile Quizmaster quizmaster;
+    private volatile Interactions quizmaster;
+    private volatile String connectedAs = "(not connected)";
+    private final CompletableFuture<String> stopped = new CompletableFuture<>();
     private SocketModeApp socketMode;
 
     public SlackBot(SlackSettings settings) {
@@ -105,7 +109,13 @@ public final class SlackBot implements AutoCloseable {
         this.publisher = new SlackPublisher(poster);
     }
 
+    @Override
+    public String name() {
+        return "Slack";
+    }
+
     /** Posts daily questions to Slack; give it to the daily desk before {@link #start}. */
+    @Override
     public SlackPublisher publisher() {
         return publisher;
     }
@@ -117,7 +127,8 @@ public final class SlackBot implements AutoCloseable {
      * @throws StartupFailure naming the token or the URL to check; a host that cannot be reached is
      *     told apart from a refused token
      */
-    public synchronized void start(Quizmaster quizmaster) {
+    @Override
+    public synchronized void start(Interactions quizmaster) {
         if (socketMode != null) {
             throw new IllegalStateException("already started");
         }
@@ -174,6 +185,21 @@ public final class SlackBot implements AutoCloseable {
                     "copy the Bot User OAuth Token (xoxb-...) again from OAuth & Permissions, or reinstall the app",
                     null);
         }
+        connectedAs = describe(auth);
+    }
+
+    /** "llmq (U123) in workspace Study group (T456)", leaving out what auth.test did not say. */
+    static String describe(AuthTestResponse auth) {
+        String who = auth.getUser() == null ? "the bot" : auth.getUser();
+        if (auth.getUserId() != null) {
+            who += " (" + auth.getUserId() + ")";
+        }
+        if (auth.getTeam() != null) {
+            who += " in workspace " + auth.getTeam() + (auth.getTeamId() == null ? "" : " (" + auth.getTeamId() + ")");
+        } else if (auth.getTeamId() != null) {
+            who += " in workspace " + auth.getTeamId();
+        }
+        return who;
     }
 
     private StartupFailure unreachable(String why, Throwable e) {
@@ -194,6 +220,28 @@ public final class SlackBot implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return apiBase();
         }
+    }
+
+    /** "llmq (U123) in workspace T456": for the start-up banner. */
+    @Override
+    public String describe() {
+        return connectedAs;
+    }
+
+    @Override
+    public List<String> notes() {
+        return List.of("app manifest: slack/manifest.yml in the llmq repository (see README, Install on Slack)");
+    }
+
+    @Override
+    public boolean ready() {
+        return socketMode != null;
+    }
+
+    /** Bolt's socket mode client reconnects by itself, so Slack never stops on its own: this never completes. */
+    @Override
+    public CompletableFuture<String> stopped() {
+        return stopped;
     }
 
     @Override
@@ -232,8 +280,15 @@ public final class SlackBot implements AutoCloseable {
 
     private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        Command command = TextCommands.parse(p.getText());
-        if (command instanceof Command.Daily) {
+        Command command = CommandParser.parse(p.getText());
+        boolean daily = switch (command) {
+            case Command.Daily d -> true; // it needs users.info (admin check): answered off the event thread
+            case Command.Ask a -> false;
+            case Command.ShowTopics t -> false;
+            case Command.ShowHelp h -> false;
+            case Command.Malformed m -> false;
+        };
+        if (daily) {
             worker.execute(() -> daily(p, command, ctx));
             return ctx.ack();
         }
@@ -245,12 +300,16 @@ public final class SlackBot implements AutoCloseable {
     }
 
     private SlackMessage message(Origin origin, Command command) {
-        Quizmaster qm = quizmaster;
+        Interactions qm = quizmaster;
         Reply reply = qm.handle(origin, command);
-        if (command instanceof Command.Malformed) {
-            return BlockKit.withHelp(reply, qm.help(qm.langFor(origin, command.lang())));
-        }
-        return BlockKit.render(reply);
+        return switch (command) {
+            // text that could not be understood is answered with the help beside the error
+            case Command.Malformed m -> BlockKit.withHelp(reply, qm.help(qm.langFor(origin, command.lang())));
+            case Command.Ask a -> BlockKit.render(reply);
+            case Command.ShowTopics t -> BlockKit.render(reply);
+            case Command.ShowHelp h -> BlockKit.render(reply);
+            case Command.Daily d -> BlockKit.render(reply);
+        };
     }
 
     private void daily(SlashCommandPayload p, Command command, SlashCommandContext ctx) {
@@ -292,7 +351,7 @@ public final class SlackBot implements AutoCloseable {
             Origin origin = origin(team, channel, user, Optional.empty(), false);
             Reply reply = quizmaster.press(origin, action.getValue());
             SlackMessage m = BlockKit.render(reply);
-            if (reply instanceof AnswerCard && !reply.ephemeral()) {
+            if (BlockKit.isPublicAnswer(reply)) {
                 Optional<String> thread = threadOf(p);
                 if (thread.isPresent()) {
                     try {
@@ -348,7 +407,7 @@ public final class SlackBot implements AutoCloseable {
             Origin origin = origin(team, user, user, info, false);
             Lang lang = quizmaster.langFor(origin, Optional.empty());
             Reply status = quizmaster.handle(origin, new Command.DailyStatus(Optional.empty(), Optional.of(lang)));
-            List<ScheduleCard.Entry> all = status instanceof ScheduleCard c ? c.entries() : List.of();
+            List<ScheduleCard.Entry> all = BlockKit.scheduleEntries(status);
             Optional<Set<String>> mine = all.isEmpty() ? Optional.of(Set.of()) : users.channelsOf(user);
             List<ScheduleCard.Entry> entries = mine
                     .map(ch -> all.stream().filter(e -> ch.contains(e.channel())).collect(Collectors.toList()))

@@ -678,11 +678,15 @@ public final class DailyScheduler implements AutoCloseable {
             Draw d = draw(pool, deck).orElseThrow();
             return new NewPost(date, now, d.questionId(), lang, s.thread(), s.revealAfter(), d.deckAfter());
         });
-        if (claim instanceof NowClaim.Exists e) {
-            return new NowResult.Exists(e.post());
-        }
+        return switch (claim) {
+            case NowClaim.Exists e -> new NowResult.Exists(e.post());
+            case NowClaim.Claimed mine -> sendNow(s, date, mine.post());
+        };
+    }
+
+    private NowResult sendNow(Schedule s, LocalDate date, PostRecord claimed) {
         Counters c = new Counters();
-        send(((NowClaim.Claimed) claim).post(), c);
+        send(claimed, c);
         PostRecord after = store.post(s.channel(), date).orElseThrow();
         if (after.state() == PostState.SENT) {
             try {

@@ -73,38 +73,31 @@ public final class MemoryDailyDesk implements DailyDesk {
     @Override
     public Reply handle(Origin origin, Command.Daily command, Lang lang) {
         ChannelRef ref = new ChannelRef(origin.platform(), origin.space(), command.channel().orElse(origin.channel()));
-        if (command instanceof Command.DailySet set) {
-            List<String> topics = new ArrayList<>();
-            TopicResolver resolver = new TopicResolver(bank.get());
-            for (String word : set.topics()) {
-                TopicResolver.Resolution r = resolver.resolve(word);
-                if (!(r instanceof TopicResolver.Found found)) {
-                    return Notice.error(lang, Msg.UNKNOWN_TOPIC.text(lang, word) + " " + Msg.TOPICS_ARE.text(lang,
-                            bank.get().topics().stream().map(Topic::id).collect(Collectors.joining(", "))));
+        return switch (command) {
+            case Command.DailySet set -> switch (DailySetup.schedule(set, ref, origin.user(), bank.get(), lang)) {
+                case DailySetup.Result.Built built -> {
+                    schedules.put(ref, built.schedule());
+                    yield new ScheduleCard(lang, Msg.DAILY_SET.text(lang), List.of(entry(built.schedule())), true);
                 }
-                if (!topics.contains(found.topic().id())) {
-                    topics.add(found.topic().id());
-                }
+                case DailySetup.Result.Refused refused -> refused.why();
+            };
+            case Command.DailyOff off ->
+                    Notice.info(lang, (schedules.remove(ref) != null ? Msg.DAILY_OFF : Msg.DAILY_NONE).text(lang));
+            case Command.DailyStatus status -> {
+                List<ScheduleCard.Entry> entries = schedules.values().stream()
+                        .filter(s -> s.channel().platform().equals(ref.platform()) && s.channel().space().equals(ref.space()))
+                        .map(this::entry)
+                        .sorted(Comparator.comparing(ScheduleCard.Entry::next))
+                        .collect(Collectors.toList());
+                yield new ScheduleCard(lang, (entries.isEmpty() ? Msg.DAILY_NONE : Msg.DAILY_TITLE).text(lang), entries,
+                        true);
             }
-            Schedule s = new Schedule(ref, set.time(), set.zone(), set.weekdays(), topics, set.lang(), true,
-                    Optional.empty(), origin.user());
-            schedules.put(ref, s);
-            return new ScheduleCard(lang, Msg.DAILY_SET.text(lang), List.of(entry(s)), true);
-        }
-        if (command instanceof Command.DailyOff) {
-            return Notice.info(lang, (schedules.remove(ref) != null ? Msg.DAILY_OFF : Msg.DAILY_NONE).text(lang));
-        }
-        if (command instanceof Command.DailyStatus) {
-            List<ScheduleCard.Entry> entries = schedules.values().stream()
-                    .filter(s -> s.channel().platform().equals(ref.platform()) && s.channel().space().equals(ref.space()))
-                    .map(this::entry)
-                    .sorted(Comparator.comparing(ScheduleCard.Entry::next))
-                    .collect(Collectors.toList());
-            return new ScheduleCard(lang, (entries.isEmpty() ? Msg.DAILY_NONE : Msg.DAILY_TITLE).text(lang), entries, true);
-        }
-        Schedule s = schedules.getOrDefault(ref, new Schedule(ref, clock.instant().atZone(java.time.ZoneOffset.UTC)
-                .toLocalTime().withSecond(0).withNano(0), java.time.ZoneOffset.UTC, Schedule.EVERY_DAY, List.of(),
-                Optional.empty(), true, Optional.empty(), origin.user()));
+            case Command.DailyNow now -> postNow(origin, ref, lang);
+        };
+    }
+
+    private Reply postNow(Origin origin, ChannelRef ref, Lang lang) {
+        Schedule s = schedules.getOrDefault(ref, DailySetup.adHoc(ref, clock.instant(), Optional.empty(), origin.user()));
         try {
             post(s, LocalDate.now(clock.withZone(s.zone())), lang);
             return Notice.info(lang, Msg.DAILY_POSTED.text(lang));

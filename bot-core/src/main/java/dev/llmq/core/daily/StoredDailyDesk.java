@@ -53,21 +53,20 @@ public final class StoredDailyDesk implements DailyDesk {
     public Reply handle(Origin origin, Command.Daily command, Lang lang) {
         ChannelRef ref = new ChannelRef(origin.platform(), origin.space(), command.channel().orElse(origin.channel()));
         try {
-            if (command instanceof Command.DailySet set) {
-                return set(origin, ref, set, lang);
-            }
-            if (command instanceof Command.DailyOff) {
-                return Notice.info(lang, (store.removeSchedule(ref) ? Msg.DAILY_OFF : Msg.DAILY_NONE).text(lang));
-            }
-            if (command instanceof Command.DailyStatus) {
-                List<ScheduleCard.Entry> entries = store.schedules(ref.platform(), ref.space()).stream()
-                        .map(StoredDailyDesk::entry)
-                        .sorted(Comparator.comparing(ScheduleCard.Entry::next))
-                        .collect(Collectors.toList());
-                return new ScheduleCard(lang, (entries.isEmpty() ? Msg.DAILY_NONE : Msg.DAILY_TITLE).text(lang), entries,
-                        true);
-            }
-            return now(origin, ref, lang);
+            return switch (command) {
+                case Command.DailySet set -> set(origin, ref, set, lang);
+                case Command.DailyOff off ->
+                        Notice.info(lang, (store.removeSchedule(ref) ? Msg.DAILY_OFF : Msg.DAILY_NONE).text(lang));
+                case Command.DailyStatus status -> {
+                    List<ScheduleCard.Entry> entries = store.schedules(ref.platform(), ref.space()).stream()
+                            .map(StoredDailyDesk::entry)
+                            .sorted(Comparator.comparing(ScheduleCard.Entry::next))
+                            .collect(Collectors.toList());
+                    yield new ScheduleCard(lang, (entries.isEmpty() ? Msg.DAILY_NONE : Msg.DAILY_TITLE).text(lang),
+                            entries, true);
+                }
+                case Command.DailyNow now -> now(origin, ref, lang);
+            };
         } catch (StoreException e) {
             log.error("daily {} for {}: {}", command.getClass().getSimpleName(), ref, e.getMessage(), e);
             return Notice.error(lang, Msg.DAILY_FAILED.text(lang, e.getMessage()));
@@ -75,49 +74,34 @@ public final class StoredDailyDesk implements DailyDesk {
     }
 
     private Reply set(Origin origin, ChannelRef ref, Command.DailySet set, Lang lang) {
-        QuestionBank b = bank.get();
-        List<String> topics = new ArrayList<>();
-        TopicResolver resolver = new TopicResolver(b);
-        for (String word : set.topics()) {
-            TopicResolver.Resolution r = resolver.resolve(word);
-            if (!(r instanceof TopicResolver.Found found)) {
-                return Notice.error(lang, Msg.UNKNOWN_TOPIC.text(lang, word) + " " + Msg.TOPICS_ARE.text(lang,
-                        b.topics().stream().map(Topic::id).collect(Collectors.joining(", "))));
+        return switch (DailySetup.schedule(set, ref, origin.user(), bank.get(), lang)) {
+            case DailySetup.Result.Built built -> {
+                Schedule s = built.schedule();
+                Instant next = FireTimes.next(s, scheduler.clock().instant());
+                store.putSchedule(s, next);
+                yield new ScheduleCard(lang, Msg.DAILY_SET.text(lang),
+                        List.of(entry(new StoredSchedule(s, next, Optional.empty()))), true);
             }
-            if (!topics.contains(found.topic().id())) {
-                topics.add(found.topic().id());
-            }
-        }
-        Schedule s = new Schedule(ref, set.time(), set.zone(), set.weekdays(), topics, set.lang(), true,
-                Optional.empty(), origin.user());
-        Instant next = FireTimes.next(s, scheduler.clock().instant());
-        store.putSchedule(s, next);
-        return new ScheduleCard(lang, Msg.DAILY_SET.text(lang),
-                List.of(entry(new StoredSchedule(s, next, Optional.empty()))), true);
+            case DailySetup.Result.Refused refused -> refused.why();
+        };
     }
 
     private Reply now(Origin origin, ChannelRef ref, Lang lang) {
-        Schedule s = store.schedule(ref).map(StoredSchedule::schedule).orElseGet(() -> new Schedule(ref,
-                LocalTime.ofInstant(scheduler.clock().instant(), ZoneOffset.UTC).withSecond(0).withNano(0),
-                ZoneOffset.UTC, Schedule.EVERY_DAY, List.of(), Optional.of(lang), true, Optional.empty(), origin.user()));
+        Schedule s = store.schedule(ref).map(StoredSchedule::schedule)
+                .orElseGet(() -> DailySetup.adHoc(ref, scheduler.clock().instant(), Optional.of(lang), origin.user()));
         if (s.lang().isEmpty()) {
             s = new Schedule(s.channel(), s.time(), s.zone(), s.weekdays(), s.topics(), Optional.of(lang), s.thread(),
                     s.revealAfter(), s.createdBy());
         }
-        DailyScheduler.NowResult r = scheduler.postNow(s);
-        if (r instanceof DailyScheduler.NowResult.Posted) {
-            return Notice.info(lang, Msg.DAILY_POSTED.text(lang));
-        }
-        if (r instanceof DailyScheduler.NowResult.Exists e) {
-            if (e.post().state() == PostState.PENDING) {
-                return Notice.info(lang, Msg.DAILY_RETRYING.text(lang, e.post().lastError().orElse("…")));
-            }
-            return Notice.info(lang, Msg.DAILY_ALREADY_POSTED.text(lang, e.post().localDate()));
-        }
-        if (r instanceof DailyScheduler.NowResult.Failed f) {
-            return Notice.error(lang, (f.willRetry() ? Msg.DAILY_RETRYING : Msg.DAILY_FAILED).text(lang, f.reason()));
-        }
-        return Notice.error(lang, Msg.DAILY_NO_QUESTIONS.text(lang));
+        return switch (scheduler.postNow(s)) {
+            case DailyScheduler.NowResult.Posted posted -> Notice.info(lang, Msg.DAILY_POSTED.text(lang));
+            case DailyScheduler.NowResult.Exists e -> e.post().state() == PostState.PENDING
+                    ? Notice.info(lang, Msg.DAILY_RETRYING.text(lang, e.post().lastError().orElse("…")))
+                    : Notice.info(lang, Msg.DAILY_ALREADY_POSTED.text(lang, e.post().localDate()));
+            case DailyScheduler.NowResult.Failed f ->
+                    Notice.error(lang, (f.willRetry() ? Msg.DAILY_RETRYING : Msg.DAILY_FAILED).text(lang, f.reason()));
+            case DailyScheduler.NowResult.NoQuestions none -> Notice.error(lang, Msg.DAILY_NO_QUESTIONS.text(lang));
+        };
     }
 
     private static ScheduleCard.Entry entry(StoredSchedule st) {

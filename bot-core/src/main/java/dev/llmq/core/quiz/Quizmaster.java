@@ -14,6 +14,7 @@ import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.DailyDesk;
 import dev.llmq.core.port.in.HelpCard;
 import dev.llmq.core.port.in.HintCard;
+import dev.llmq.core.port.in.Interactions;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.QuestionCard;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * Reveal, hint and follow-up presses need only the id in the button, so they work after a
  * restart and on any replica.
  */
-public final class Quizmaster {
+public final class Quizmaster implements Interactions {
     private static final Logger log = LoggerFactory.getLogger(Quizmaster.class);
     private final Supplier<QuestionBank> bank;
     private final Decks decks;
@@ -78,6 +79,7 @@ public final class Quizmaster {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    @Override
     public QuestionBank bank() {
         return bank.get();
     }
@@ -94,6 +96,7 @@ public final class Quizmaster {
     }
 
     /** The language for a request from {@code origin} with an optional explicit choice. */
+    @Override
     public Lang langFor(Origin origin, Optional<Lang> explicit) {
         return langPolicy.choose(explicit, origin.userLocale(), origin.spaceLang());
     }
@@ -104,6 +107,7 @@ public final class Quizmaster {
         return this;
     }
 
+    @Override
     public Reply handle(Origin origin, Command command) {
         long start = System.nanoTime();
         Reply reply = answer(origin, command);
@@ -112,6 +116,7 @@ public final class Quizmaster {
     }
 
     /** Answers a button press. Unknown, malformed or stale ids get a polite private notice. */
+    @Override
     public Reply press(Origin origin, String rawActionId) {
         long start = System.nanoTime();
         Reply reply = answerPress(origin, rawActionId);
@@ -129,26 +134,30 @@ public final class Quizmaster {
 
     private Reply answer(Origin origin, Command command) {
         Lang lang = langFor(origin, command.lang());
-        if (command instanceof Command.Ask) {
-            return ask(origin, (Command.Ask) command, lang);
+        return switch (command) {
+            case Command.Ask ask -> ask(origin, ask, lang);
+            case Command.ShowTopics t -> topics(lang, true);
+            case Command.ShowHelp h -> help(lang);
+            case Command.Daily d -> daily(origin, d, lang);
+            case Command.Malformed bad ->
+                    Notice.error(lang, Msg.BAD_OPTION.text(lang, bad.word(), bad.reason().text(lang)));
+        };
+    }
+
+    private Reply daily(Origin origin, Command.Daily command, Lang lang) {
+        if (daily.isEmpty()) {
+            return Notice.error(lang, Msg.DAILY_UNAVAILABLE.text(lang));
         }
-        if (command instanceof Command.ShowTopics) {
-            return topics(lang, true);
+        boolean changes = switch (command) {
+            case Command.DailyStatus s -> false;
+            case Command.DailySet s -> true;
+            case Command.DailyOff o -> true;
+            case Command.DailyNow n -> true;
+        };
+        if (changes && !origin.admin()) {
+            return Notice.error(lang, Msg.ADMIN_ONLY.text(lang));
         }
-        if (command instanceof Command.ShowHelp) {
-            return help(lang);
-        }
-        if (command instanceof Command.Daily d) {
-            if (daily.isEmpty()) {
-                return Notice.error(lang, Msg.DAILY_UNAVAILABLE.text(lang));
-            }
-            if (!(d instanceof Command.DailyStatus) && !origin.admin()) {
-                return Notice.error(lang, Msg.ADMIN_ONLY.text(lang));
-            }
-            return daily.get().handle(origin, d, lang);
-        }
-        Command.Malformed bad = (Command.Malformed) command;
-        return Notice.error(lang, Msg.BAD_OPTION.text(lang, bad.word(), bad.reason().text(lang)));
+        return daily.get().handle(origin, command, lang);
     }
 
     private Reply answerPress(Origin origin, String rawActionId) {
@@ -160,28 +169,22 @@ public final class Quizmaster {
         ActionId id = parsed.get();
         Lang lang = id.lang();
         QuestionBank b = bank.get();
-        if (id instanceof ActionId.Reveal) {
-            ActionId.Reveal r = (ActionId.Reveal) id;
-            Optional<Question> q = b.question(r.questionId());
-            q.ifPresent(found -> recordReveal(origin, found.id()));
-            return q.<Reply>map(found -> Cards.answer(b, found, lang, r.publicReveal()))
+        return switch (id) {
+            case ActionId.Reveal r -> b.question(r.questionId())
+                    .<Reply>map(found -> {
+                        recordReveal(origin, found.id());
+                        return Cards.answer(b, found, lang, r.publicReveal());
+                    })
                     .orElseGet(() -> stale(lang));
-        }
-        if (id instanceof ActionId.Hint) {
-            ActionId.Hint h = (ActionId.Hint) id;
-            return b.question(h.questionId())
+            case ActionId.Hint h -> b.question(h.questionId())
                     .<Reply>map(q -> hint(q, lang, h.number()))
                     .orElseGet(() -> stale(lang));
-        }
-        if (id instanceof ActionId.Ask) {
-            ActionId.Ask a = (ActionId.Ask) id;
-            return b.question(a.questionId())
+            case ActionId.Ask a -> b.question(a.questionId())
                     .<Reply>map(q -> card(b, q, lang, a.publicReveal(), OptionalInt.empty(), true))
                     .orElseGet(() -> stale(lang));
-        }
-        ActionId.Next n = (ActionId.Next) id;
-        Optional<String> topic = n.topicId().filter(t -> b.topic(t).isPresent());
-        return draw(origin, b, topic.flatMap(b::topic), lang, n.difficulty(), n.publicReveal());
+            case ActionId.Next n -> draw(origin, b, n.topicId().flatMap(b::topic), lang, n.difficulty(),
+                    n.publicReveal());
+        };
     }
 
     private void recordReveal(Origin origin, String questionId) {
@@ -202,26 +205,25 @@ public final class Quizmaster {
         if (ask.topic().isEmpty()) {
             return draw(origin, b, Optional.empty(), lang, ask.difficulty(), ask.publicReveal());
         }
-        TopicResolver.Resolution res = resolver().resolve(ask.topic().get());
-        if (res instanceof TopicResolver.Found) {
-            Topic t = ((TopicResolver.Found) res).topic();
-            return draw(origin, b, Optional.of(t), lang, ask.difficulty(), ask.publicReveal());
-        }
         String allTopics = b.topics().stream().map(Topic::id).collect(Collectors.joining(", "));
-        if (res instanceof TopicResolver.Ambiguous) {
-            TopicResolver.Ambiguous amb = (TopicResolver.Ambiguous) res;
-            String names = amb.candidates().stream().map(Topic::id).collect(Collectors.joining(", "));
-            return Notice.error(lang, Msg.AMBIGUOUS_TOPIC.text(lang, amb.input(), names) + " "
-                    + Msg.TOPICS_ARE.text(lang, allTopics));
-        }
-        TopicResolver.Unknown unknown = (TopicResolver.Unknown) res;
-        StringBuilder text = new StringBuilder(Msg.UNKNOWN_TOPIC.text(lang, unknown.input()));
-        if (!unknown.suggestions().isEmpty()) {
-            text.append(' ').append(Msg.DID_YOU_MEAN.text(lang, unknown.suggestions().stream()
-                    .map(Topic::id).collect(Collectors.joining(", "))));
-        }
-        text.append(' ').append(Msg.TOPICS_ARE.text(lang, allTopics));
-        return Notice.error(lang, text.toString());
+        return switch (resolver().resolve(ask.topic().get())) {
+            case TopicResolver.Found found ->
+                    draw(origin, b, Optional.of(found.topic()), lang, ask.difficulty(), ask.publicReveal());
+            case TopicResolver.Ambiguous amb -> {
+                String names = amb.candidates().stream().map(Topic::id).collect(Collectors.joining(", "));
+                yield Notice.error(lang, Msg.AMBIGUOUS_TOPIC.text(lang, amb.input(), names) + " "
+                        + Msg.TOPICS_ARE.text(lang, allTopics));
+            }
+            case TopicResolver.Unknown unknown -> {
+                StringBuilder text = new StringBuilder(Msg.UNKNOWN_TOPIC.text(lang, unknown.input()));
+                if (!unknown.suggestions().isEmpty()) {
+                    text.append(' ').append(Msg.DID_YOU_MEAN.text(lang, unknown.suggestions().stream()
+                            .map(Topic::id).collect(Collectors.joining(", "))));
+                }
+                text.append(' ').append(Msg.TOPICS_ARE.text(lang, allTopics));
+                yield Notice.error(lang, text.toString());
+            }
+        };
     }
 
     private Reply draw(Origin origin, QuestionBank b, Optional<Topic> topic, Lang lang, OptionalInt difficulty,
@@ -281,6 +283,7 @@ public final class Quizmaster {
         return new TopicList(lang, entries, ephemeral);
     }
 
+    @Override
     public HelpCard help(Lang lang) {
         String example = bank.get().topics().isEmpty() ? "architecture" : bank.get().topics().get(0).id();
         return new HelpCard(lang, List.of(

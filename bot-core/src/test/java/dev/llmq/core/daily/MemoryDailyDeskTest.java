@@ -5,7 +5,7 @@ import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.ScheduleCard;
-import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
@@ -41,7 +41,7 @@ class MemoryDailyDeskTest {
     @Test
     void setShowsTheNextFireTimeInTheSchedulesZone() {
         ScheduleCard card = assertInstanceOf(ScheduleCard.class,
-                qm.handle(admin, TextCommands.parse("/llmq daily set 09:00 Asia/Shanghai mon-fri arch")));
+                qm.handle(admin, CommandParser.parse("/llmq daily set 09:00 Asia/Shanghai mon-fri arch")));
         ScheduleCard.Entry e = card.entries().get(0);
         assertEquals(LocalTime.of(9, 0), e.time());
         assertEquals(ZoneId.of("Asia/Shanghai"), e.zone());
@@ -54,23 +54,23 @@ class MemoryDailyDeskTest {
 
     @Test
     void membersMayNotChangeTheSchedule() {
-        Notice n = assertInstanceOf(Notice.class, qm.handle(member, TextCommands.parse("/llmq daily set 09:00 UTC")));
+        Notice n = assertInstanceOf(Notice.class, qm.handle(member, CommandParser.parse("/llmq daily set 09:00 UTC")));
         assertTrue(n.text().contains("Only server admins"), n.text());
-        assertInstanceOf(Notice.class, qm.handle(member, TextCommands.parse("/llmq daily now")));
+        assertInstanceOf(Notice.class, qm.handle(member, CommandParser.parse("/llmq daily now")));
         assertTrue(publisher.questions.isEmpty());
-        assertInstanceOf(ScheduleCard.class, qm.handle(member, TextCommands.parse("/llmq daily status")));
+        assertInstanceOf(ScheduleCard.class, qm.handle(member, CommandParser.parse("/llmq daily status")));
     }
 
     @Test
     void unknownTopicInSetListsTheTopics() {
-        Notice n = assertInstanceOf(Notice.class, qm.handle(admin, TextCommands.parse("/llmq daily set 09:00 UTC cooking")));
+        Notice n = assertInstanceOf(Notice.class, qm.handle(admin, CommandParser.parse("/llmq daily set 09:00 UTC cooking")));
         assertTrue(n.text().contains("architecture, objectives, emergence"), n.text());
     }
 
     @Test
     void nowPostsWithANonceAndRevealsThePreviousAnswerInItsThread() {
-        qm.handle(admin, TextCommands.parse("/llmq daily set 09:00 Asia/Shanghai objectives"));
-        assertInstanceOf(Notice.class, qm.handle(admin, TextCommands.parse("/llmq daily now")));
+        qm.handle(admin, CommandParser.parse("/llmq daily set 09:00 Asia/Shanghai objectives"));
+        assertInstanceOf(Notice.class, qm.handle(admin, CommandParser.parse("/llmq daily now")));
         DailyPost first = publisher.questions.get(0);
         assertEquals("objectives", first.question().topicId());
         assertEquals(LocalDate.of(2026, 3, 2), first.localDate());
@@ -80,7 +80,7 @@ class MemoryDailyDeskTest {
         assertTrue(publisher.answers.isEmpty());
 
         clock.advance(Duration.ofDays(1));
-        qm.handle(admin, TextCommands.parse("/llmq daily now"));
+        qm.handle(admin, CommandParser.parse("/llmq daily now"));
         assertEquals(2, publisher.questions.size());
         RecordingPublisher.Answer answer = publisher.answers.get(0);
         assertEquals("t1", answer.where().threadRef().orElseThrow());
@@ -91,22 +91,22 @@ class MemoryDailyDeskTest {
     @Test
     void failedPostIsReported() {
         publisher.failNext(1);
-        Notice n = assertInstanceOf(Notice.class, qm.handle(admin, TextCommands.parse("/llmq daily now")));
+        Notice n = assertInstanceOf(Notice.class, qm.handle(admin, CommandParser.parse("/llmq daily now")));
         assertEquals(Notice.Level.ERROR, n.level());
         assertTrue(n.text().contains("planned failure"), n.text());
     }
 
     @Test
     void offAndStatus() {
-        qm.handle(admin, TextCommands.parse("/llmq daily set 09:00 UTC"));
-        assertEquals(1, assertInstanceOf(ScheduleCard.class, qm.handle(member, TextCommands.parse("/llmq daily status"))).entries().size());
-        assertTrue(assertInstanceOf(Notice.class, qm.handle(admin, TextCommands.parse("/llmq daily off"))).text().contains("stopped"));
-        assertEquals(0, assertInstanceOf(ScheduleCard.class, qm.handle(member, TextCommands.parse("/llmq daily status"))).entries().size());
+        qm.handle(admin, CommandParser.parse("/llmq daily set 09:00 UTC"));
+        assertEquals(1, assertInstanceOf(ScheduleCard.class, qm.handle(member, CommandParser.parse("/llmq daily status"))).entries().size());
+        assertTrue(assertInstanceOf(Notice.class, qm.handle(admin, CommandParser.parse("/llmq daily off"))).text().contains("stopped"));
+        assertEquals(0, assertInstanceOf(ScheduleCard.class, qm.handle(member, CommandParser.parse("/llmq daily status"))).entries().size());
     }
 
     @Test
     void withoutADeskDailyIsUnavailable() {
-        Notice n = assertInstanceOf(Notice.class, Fixtures.quizmaster(1).handle(admin, TextCommands.parse("/llmq daily now")));
+        Notice n = assertInstanceOf(Notice.class, Fixtures.quizmaster(1).handle(admin, CommandParser.parse("/llmq daily now")));
         assertTrue(n.text().contains("not available"), n.text());
     }
 }

@@ -13,7 +13,7 @@ import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
-import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +34,7 @@ class QuizmasterTest {
     @Test
     void askByTopicGivesAQuestionCardWithButtons() {
         Quizmaster qm = Fixtures.quizmaster(1);
-        QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, TextCommands.parse("/llmq architecture")));
+        QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, CommandParser.parse("/llmq architecture")));
         assertEquals("architecture", card.topicId());
         assertEquals("Architectures", card.topicName());
         assertFalse(card.ephemeral());
@@ -60,7 +60,7 @@ class QuizmasterTest {
     @Test
     void publicAskRevealsPublicly() {
         Quizmaster qm = Fixtures.quizmaster(1);
-        QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, TextCommands.parse("/llmq arch public")));
+        QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, CommandParser.parse("/llmq arch public")));
         assertTrue(card.actions().get(0).id().endsWith(":pub"));
         AnswerCard answer = assertInstanceOf(AnswerCard.class, qm.press(origin, card.actions().get(0).id()));
         assertFalse(answer.ephemeral());
@@ -145,11 +145,11 @@ class QuizmasterTest {
     @Test
     void unknownTopicListsTheRealOnesAndSuggests() {
         Quizmaster qm = Fixtures.quizmaster(1);
-        Notice n = assertInstanceOf(Notice.class, qm.handle(origin, TextCommands.parse("/llmq archtecture")));
+        Notice n = assertInstanceOf(Notice.class, qm.handle(origin, CommandParser.parse("/llmq archtecture")));
         assertTrue(n.ephemeral());
         assertTrue(n.text().contains("Did you mean architecture?"), n.text());
         assertTrue(n.text().contains("architecture, objectives, emergence"), n.text());
-        Notice zh = assertInstanceOf(Notice.class, qm.handle(origin, TextCommands.parse("/llmq 烹饪 lang:zh")));
+        Notice zh = assertInstanceOf(Notice.class, qm.handle(origin, CommandParser.parse("/llmq 烹饪 lang:zh")));
         assertTrue(zh.text().contains("没有找到主题“烹饪”"), zh.text());
     }
 
@@ -158,7 +158,7 @@ class QuizmasterTest {
         Quizmaster qm = Fixtures.quizmaster(5);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < 7; i++) {
-            QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, TextCommands.parse("/llmq")));
+            QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, CommandParser.parse("/llmq")));
             assertTrue(seen.add(card.questionId()));
             assertEquals("next:*:en", card.actions().get(card.actions().size() - 1).id());
         }
@@ -167,14 +167,14 @@ class QuizmasterTest {
     @Test
     void emptyDifficultyGivesANotice() {
         Quizmaster qm = Fixtures.quizmaster(1);
-        Notice n = assertInstanceOf(Notice.class, qm.handle(origin, TextCommands.parse("/llmq emergence difficulty:3")));
+        Notice n = assertInstanceOf(Notice.class, qm.handle(origin, CommandParser.parse("/llmq emergence difficulty:3")));
         assertTrue(n.text().contains("no questions"), n.text());
     }
 
     @Test
     void chineseRequestRendersChineseTexts() {
         Quizmaster qm = Fixtures.quizmaster(1);
-        QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, TextCommands.parse("/llmq 架构 lang:zh")));
+        QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, CommandParser.parse("/llmq 架构 lang:zh")));
         assertEquals(Lang.ZH, card.lang());
         assertEquals("主流架构", card.topicName());
         assertEquals("显示答案", card.actions().get(0).label());
@@ -186,10 +186,10 @@ class QuizmasterTest {
     @Test
     void topicsAndHelp() {
         Quizmaster qm = Fixtures.quizmaster(1);
-        TopicList t = assertInstanceOf(TopicList.class, qm.handle(origin, TextCommands.parse("/llmq topics")));
+        TopicList t = assertInstanceOf(TopicList.class, qm.handle(origin, CommandParser.parse("/llmq topics")));
         assertEquals(List.of("architecture", "objectives", "emergence"), t.topics().stream().map(TopicList.Entry::id).toList());
         assertEquals(4, t.topics().get(0).questions());
-        HelpCard h = assertInstanceOf(HelpCard.class, qm.handle(origin, TextCommands.parse("/llmq help lang:zh")));
+        HelpCard h = assertInstanceOf(HelpCard.class, qm.handle(origin, CommandParser.parse("/llmq help lang:zh")));
         assertEquals(Lang.ZH, h.lang());
         assertTrue(h.lines().size() >= 4);
     }
@@ -197,9 +197,9 @@ class QuizmasterTest {
     @Test
     void malformedOptionsAreExplained() {
         Quizmaster qm = Fixtures.quizmaster(1);
-        Notice n = assertInstanceOf(Notice.class, qm.handle(origin, TextCommands.parse("/llmq arch lang:fr")));
+        Notice n = assertInstanceOf(Notice.class, qm.handle(origin, CommandParser.parse("/llmq arch lang:fr")));
         assertTrue(n.text().contains("lang:fr") && n.text().contains("en and zh"), n.text());
-        Notice d = assertInstanceOf(Notice.class, qm.handle(origin, TextCommands.parse("/llmq arch difficulty:5")));
+        Notice d = assertInstanceOf(Notice.class, qm.handle(origin, CommandParser.parse("/llmq arch difficulty:5")));
         assertTrue(d.text().contains("1, 2 or 3"), d.text());
     }
 
@@ -214,7 +214,7 @@ class QuizmasterTest {
                 + "    prompt: {en: \"P\", zh: \"问\"}\n    answer: {en: \"A\", zh: \"答\"}\n";
         current.set(BankLoader.load(new BankLoader.Source("new.yaml", smaller.getBytes(StandardCharsets.UTF_8))));
         assertInstanceOf(Notice.class, qm.press(origin, "reveal:obj-lm:en"));
-        Reply r = qm.handle(origin, TextCommands.parse("/llmq fresh"));
+        Reply r = qm.handle(origin, CommandParser.parse("/llmq fresh"));
         assertEquals("fresh-one", assertInstanceOf(QuestionCard.class, r).questionId());
     }
 }

@@ -736,10 +736,9 @@ public final class JdbcStore implements Store {
         List<Outcome.Sent> sent = new ArrayList<>();
         List<Outcome.Revealed> revealed = new ArrayList<>();
         for (Outcome o : outcomes) {
-            if (o instanceof Outcome.Sent s) {
-                sent.add(s);
-            } else {
-                revealed.add((Outcome.Revealed) o);
+            switch (o) {
+                case Outcome.Sent s -> sent.add(s);
+                case Outcome.Revealed r -> revealed.add(r);
             }
         }
         // One outcome is one statement, atomic on its own: no transaction round trip for it.

@@ -9,7 +9,7 @@ import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
-import dev.llmq.core.port.in.TextCommands;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.out.AnswerState;
 import dev.llmq.core.port.out.DailyStore;
 import dev.llmq.core.port.out.PostRecord;
@@ -565,22 +565,22 @@ abstract class SchedulerContract {
         start();
         clock.set(Instant.parse("2026-03-02T00:00:00Z"));
         Origin admin = new Origin("test", "space", "c1", "admin", null, Optional.empty(), true);
-        Reply set = quizmaster().handle(admin, TextCommands.parse("/llmq daily set 09:00 Asia/Shanghai mon-fri arch"));
+        Reply set = quizmaster().handle(admin, CommandParser.parse("/llmq daily set 09:00 Asia/Shanghai mon-fri arch"));
         ScheduleCard card = assertInstanceOf(ScheduleCard.class, set);
         assertEquals(Instant.parse("2026-03-02T01:00:00Z"), card.entries().get(0).next());
         shutdown();
         reopen(publisher);
         ScheduleCard status = assertInstanceOf(ScheduleCard.class,
-                quizmaster().handle(admin, TextCommands.parse("/llmq daily status")));
+                quizmaster().handle(admin, CommandParser.parse("/llmq daily status")));
         assertEquals(1, status.entries().size());
         assertEquals(List.of("architecture"), status.entries().get(0).topics());
         assertEquals(ZoneId.of("Asia/Shanghai"), status.entries().get(0).zone());
         assertEquals(Instant.parse("2026-03-02T01:00:00Z"), status.entries().get(0).next());
 
-        Notice now = assertInstanceOf(Notice.class, quizmaster().handle(admin, TextCommands.parse("/llmq daily now")));
+        Notice now = assertInstanceOf(Notice.class, quizmaster().handle(admin, CommandParser.parse("/llmq daily now")));
         assertEquals(Notice.Level.INFO, now.level(), now.text());
         assertEquals(1, publisher.posts.size());
-        Notice again = assertInstanceOf(Notice.class, quizmaster().handle(admin, TextCommands.parse("/llmq daily now")));
+        Notice again = assertInstanceOf(Notice.class, quizmaster().handle(admin, CommandParser.parse("/llmq daily now")));
         assertTrue(again.text().contains("already posted"), again.text());
         runUntil(Instant.parse("2026-03-02T12:00:00Z"), Duration.ofMinutes(30));
         assertEquals(1, publisher.posts.size(), "the scheduled post of a day posted on demand is not sent again");
@@ -588,7 +588,7 @@ abstract class SchedulerContract {
         assertEquals(2, publisher.posts.size());
         assertEquals(1, publisher.answers.size());
 
-        Notice off = assertInstanceOf(Notice.class, quizmaster().handle(admin, TextCommands.parse("/llmq daily off")));
+        Notice off = assertInstanceOf(Notice.class, quizmaster().handle(admin, CommandParser.parse("/llmq daily off")));
         assertTrue(off.text().contains("stopped"), off.text());
         runUntil(Instant.parse("2026-03-05T12:00:00Z"), Duration.ofHours(2));
         assertEquals(2, publisher.posts.size());

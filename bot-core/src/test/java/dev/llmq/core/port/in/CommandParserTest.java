@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-class TextCommandsTest {
+class CommandParserTest {
     @Test
     void parsesTopicAndModifiers() {
         Command.Ask ask = assertInstanceOf(Command.Ask.class,
-                TextCommands.parse("/llmq why decoder only lang:zh difficulty:3 public"));
+                CommandParser.parse("/llmq why decoder only lang:zh difficulty:3 public"));
         assertEquals(Optional.of("why decoder only"), ask.topic());
         assertEquals(Optional.of(Lang.ZH), ask.lang());
         assertEquals(OptionalInt.of(3), ask.difficulty());
@@ -23,22 +23,22 @@ class TextCommandsTest {
 
     @Test
     void worksWithoutThePrefix() {
-        assertEquals(Optional.of("architecture"), assertInstanceOf(Command.Ask.class, TextCommands.parse("architecture")).topic());
-        assertEquals(Optional.empty(), assertInstanceOf(Command.Ask.class, TextCommands.parse("/llmq")).topic());
-        assertEquals(Optional.empty(), assertInstanceOf(Command.Ask.class, TextCommands.parse("")).topic());
+        assertEquals(Optional.of("architecture"), assertInstanceOf(Command.Ask.class, CommandParser.parse("architecture")).topic());
+        assertEquals(Optional.empty(), assertInstanceOf(Command.Ask.class, CommandParser.parse("/llmq")).topic());
+        assertEquals(Optional.empty(), assertInstanceOf(Command.Ask.class, CommandParser.parse("")).topic());
     }
 
     @Test
     void topicsAndHelpWords() {
-        assertInstanceOf(Command.ShowTopics.class, TextCommands.parse("/llmq topics"));
-        assertEquals(Optional.of(Lang.ZH), assertInstanceOf(Command.ShowHelp.class, TextCommands.parse("/llmq help lang=zh")).lang());
-        assertInstanceOf(Command.ShowHelp.class, TextCommands.parse("帮助"));
+        assertInstanceOf(Command.ShowTopics.class, CommandParser.parse("/llmq topics"));
+        assertEquals(Optional.of(Lang.ZH), assertInstanceOf(Command.ShowHelp.class, CommandParser.parse("/llmq help lang=zh")).lang());
+        assertInstanceOf(Command.ShowHelp.class, CommandParser.parse("帮助"));
     }
 
     @Test
     void badValuesAreMalformed() {
-        assertEquals(Msg.BAD_LANG, assertInstanceOf(Command.Malformed.class, TextCommands.parse("arch lang:fr")).reason());
-        assertEquals(Msg.BAD_DIFFICULTY, assertInstanceOf(Command.Malformed.class, TextCommands.parse("arch d:9")).reason());
+        assertEquals(Msg.BAD_LANG, assertInstanceOf(Command.Malformed.class, CommandParser.parse("arch lang:fr")).reason());
+        assertEquals(Msg.BAD_DIFFICULTY, assertInstanceOf(Command.Malformed.class, CommandParser.parse("arch d:9")).reason());
     }
 
     @Test
