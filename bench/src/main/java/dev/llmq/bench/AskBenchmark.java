@@ -4,6 +4,11 @@ import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.ScheduleCard;
+import dev.llmq.core.port.in.HelpCard;
+import dev.llmq.core.port.in.TopicList;
+import dev.llmq.core.port.in.HintCard;
+import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
@@ -72,24 +77,48 @@ public class AskBenchmark {
         expectCard(english, byAlias, "architecture");
         expectCard(chinese, byChineseName, "architecture");
         Reply any = quizmaster.handle(english, CommandParser.parse(anyTopic));
-        if (!(any instanceof QuestionCard)) {
+        if (card(any).isEmpty()) {
             throw new IllegalStateException(anyTopic + " gave " + any);
         }
         Reply unknown = quizmaster.handle(english, CommandParser.parse(unknownTopic));
-        if (!(unknown instanceof Notice n) || n.level() != Notice.Level.ERROR) {
+        if (!error(unknown)) {
             throw new IllegalStateException(unknownTopic + " gave " + unknown);
         }
     }
 
     private void expectCard(Origin origin, String text, String topicId) {
         Reply r = quizmaster.handle(origin, CommandParser.parse(text));
-        if (!(r instanceof QuestionCard q) || !q.topicId().equals(topicId)) {
+        if (!card(r).map(QuestionCard::topicId).equals(Optional.of(topicId))) {
             throw new IllegalStateException(text + " gave " + r);
         }
         String rendered = ConsoleRenderer.render(r);
         if (rendered.isEmpty()) {
             throw new IllegalStateException(text + " rendered empty");
         }
+    }
+
+    private static Optional<QuestionCard> card(Reply r) {
+        return switch (r) {
+            case QuestionCard q -> Optional.of(q);
+            case AnswerCard a -> Optional.empty();
+            case HintCard h -> Optional.empty();
+            case Notice n -> Optional.empty();
+            case TopicList t -> Optional.empty();
+            case HelpCard h -> Optional.empty();
+            case ScheduleCard c -> Optional.empty();
+        };
+    }
+
+    private static boolean error(Reply r) {
+        return switch (r) {
+            case Notice n -> n.level() == Notice.Level.ERROR;
+            case QuestionCard q -> false;
+            case AnswerCard a -> false;
+            case HintCard h -> false;
+            case TopicList t -> false;
+            case HelpCard h -> false;
+            case ScheduleCard c -> false;
+        };
     }
 
     static String ask(Quizmaster quizmaster, Origin origin, String text) {
