@@ -1,7 +1,6 @@
 package dev.llmq.app;
 
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.Interactions;
@@ -136,7 +135,7 @@ final class ConsoleAdapter implements ChatPlatform {
                 return quizmaster.press(origin, buttons.get(n - 1).id());
             }
             Lang lang = quizmaster.langFor(origin, Optional.empty());
-            return Notice.error(lang, buttons.isEmpty() ? Msg.NO_BUTTONS.text(lang) : Msg.PICK_BUTTON.text(lang, buttons.size()));
+            return Notice.error(lang, buttons.isEmpty() ? ConsoleText.NO_BUTTONS.text(lang) : ConsoleText.PICK_BUTTON.text(lang, buttons.size()));
         }
         if (line.startsWith("/") && !line.equals(CommandParser.PREFIX) && !line.startsWith(CommandParser.PREFIX + " ")) {
             // Another slash command: treat "/topics" or "/help" as the /llmq word, anything else as a topic.

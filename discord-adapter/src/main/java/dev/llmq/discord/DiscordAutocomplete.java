@@ -4,7 +4,6 @@ import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.Topic;
 import dev.llmq.core.bank.TopicResolver;
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.DailyArgs;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +53,7 @@ final class DiscordAutocomplete {
         String key = TopicResolver.normalize(typed);
         List<Choice> out = new ArrayList<>();
         if (key.isEmpty()) {
-            out.add(new Choice(Msg.ANY_TOPIC.text(lang),
+            out.add(new Choice(DiscordText.ANY_TOPIC.text(lang),
                     DiscordCommands.ANY_TOPIC));
         }
         List<Topic> prefix = new ArrayList<>();

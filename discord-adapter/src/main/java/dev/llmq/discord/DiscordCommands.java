@@ -19,7 +19,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * The slash commands llmq registers: {@code /llmq}, {@code /llmq-daily}, {@code /llmq-topics} and
- * {@code /llmq-help}. Descriptions come from {@link Msg} in both languages; the zh-CN names are
+ * {@code /llmq-help}. Descriptions come from {@link DiscordText} in both languages; the zh-CN names are
  * here because they are identifiers Discord matches on, not prose.
  */
 public final class DiscordCommands {
@@ -56,68 +56,68 @@ public final class DiscordCommands {
     }
 
     static SlashCommandData llmq() {
-        return slash(LLMQ, null, Msg.CMD_LLMQ)
+        return slash(LLMQ, null, DiscordText.CMD_LLMQ)
                 .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
                 .addOptions(
-                        option(OptionType.STRING, TOPIC, "主题", Msg.OPT_TOPIC, true).setAutoComplete(true).setMaxLength(100),
-                        option(OptionType.INTEGER, DIFFICULTY, "难度", Msg.OPT_DIFFICULTY, false).addChoices(
+                        option(OptionType.STRING, TOPIC, "主题", DiscordText.OPT_TOPIC, true).setAutoComplete(true).setMaxLength(100),
+                        option(OptionType.INTEGER, DIFFICULTY, "难度", DiscordText.OPT_DIFFICULTY, false).addChoices(
                                 choice(Msg.DIFFICULTY_1, 1), choice(Msg.DIFFICULTY_2, 2), choice(Msg.DIFFICULTY_3, 3)),
-                        langOption(Msg.OPT_LANG),
-                        option(OptionType.BOOLEAN, PUBLIC, "公开", Msg.OPT_PUBLIC, false));
+                        langOption(DiscordText.OPT_LANG),
+                        option(OptionType.BOOLEAN, PUBLIC, "公开", DiscordText.OPT_PUBLIC, false));
     }
 
     static SlashCommandData daily() {
-        OptionData channel = option(OptionType.CHANNEL, CHANNEL, "频道", Msg.OPT_CHANNEL, true)
+        OptionData channel = option(OptionType.CHANNEL, CHANNEL, "频道", DiscordText.OPT_CHANNEL, true)
                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS);
-        OptionData optionalChannel = option(OptionType.CHANNEL, CHANNEL, "频道", Msg.OPT_CHANNEL, false)
+        OptionData optionalChannel = option(OptionType.CHANNEL, CHANNEL, "频道", DiscordText.OPT_CHANNEL, false)
                 .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS);
-        return slash(DAILY, "llmq-每日一题", Msg.CMD_DAILY)
+        return slash(DAILY, "llmq-每日一题", DiscordText.CMD_DAILY)
                 .setContexts(InteractionContextType.GUILD)
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .addSubcommands(
-                        sub(SET, "设置", Msg.CMD_DAILY_SET).addOptions(
+                        sub(SET, "设置", DiscordText.CMD_DAILY_SET).addOptions(
                                 channel,
-                                option(OptionType.STRING, TIME, "时间", Msg.OPT_TIME, true).setMaxLength(5),
-                                option(OptionType.STRING, ZONE, "时区", Msg.OPT_ZONE, true).setAutoComplete(true),
-                                option(OptionType.STRING, WEEKDAYS, "星期", Msg.OPT_WEEKDAYS, false).setAutoComplete(true),
-                                option(OptionType.STRING, TOPICS_OPTION, "主题列表", Msg.OPT_TOPICS, false).setAutoComplete(true),
-                                langOption(Msg.OPT_DAILY_LANG)),
-                        sub(OFF, "关闭", Msg.CMD_DAILY_OFF).addOptions(optionalChannel),
-                        sub(STATUS, "状态", Msg.CMD_DAILY_STATUS),
-                        sub(NOW, "立即发布", Msg.CMD_DAILY_NOW).addOptions(optionalChannel));
+                                option(OptionType.STRING, TIME, "时间", DiscordText.OPT_TIME, true).setMaxLength(5),
+                                option(OptionType.STRING, ZONE, "时区", DiscordText.OPT_ZONE, true).setAutoComplete(true),
+                                option(OptionType.STRING, WEEKDAYS, "星期", DiscordText.OPT_WEEKDAYS, false).setAutoComplete(true),
+                                option(OptionType.STRING, TOPICS_OPTION, "主题列表", DiscordText.OPT_TOPICS, false).setAutoComplete(true),
+                                langOption(DiscordText.OPT_DAILY_LANG)),
+                        sub(OFF, "关闭", DiscordText.CMD_DAILY_OFF).addOptions(optionalChannel),
+                        sub(STATUS, "状态", DiscordText.CMD_DAILY_STATUS),
+                        sub(NOW, "立即发布", DiscordText.CMD_DAILY_NOW).addOptions(optionalChannel));
     }
 
     static SlashCommandData topics() {
-        return slash(TOPICS, "llmq-主题", Msg.CMD_TOPICS)
+        return slash(TOPICS, "llmq-主题", DiscordText.CMD_TOPICS)
                 .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
-                .addOptions(langOption(Msg.OPT_LANG));
+                .addOptions(langOption(DiscordText.OPT_LANG));
     }
 
     static SlashCommandData help() {
-        return slash(HELP, "llmq-帮助", Msg.CMD_HELP)
+        return slash(HELP, "llmq-帮助", DiscordText.CMD_HELP)
                 .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
-                .addOptions(langOption(Msg.OPT_LANG));
+                .addOptions(langOption(DiscordText.OPT_LANG));
     }
 
-    private static SlashCommandData slash(String name, String zhName, Msg description) {
+    private static SlashCommandData slash(String name, String zhName, DiscordText description) {
         SlashCommandData d = Commands.slash(name, description.text(Lang.EN))
                 .setDescriptionLocalization(ZH, description.text(Lang.ZH));
         return zhName == null ? d : d.setNameLocalization(ZH, zhName);
     }
 
-    private static SubcommandData sub(String name, String zhName, Msg description) {
+    private static SubcommandData sub(String name, String zhName, DiscordText description) {
         return new SubcommandData(name, description.text(Lang.EN))
                 .setNameLocalization(ZH, zhName)
                 .setDescriptionLocalization(ZH, description.text(Lang.ZH));
     }
 
-    private static OptionData option(OptionType type, String name, String zhName, Msg description, boolean required) {
+    private static OptionData option(OptionType type, String name, String zhName, DiscordText description, boolean required) {
         return new OptionData(type, name, description.text(Lang.EN), required)
                 .setNameLocalization(ZH, zhName)
                 .setDescriptionLocalization(ZH, description.text(Lang.ZH));
     }
 
-    private static OptionData langOption(Msg description) {
+    private static OptionData langOption(DiscordText description) {
         return option(OptionType.STRING, LANG, "语言", description, false).addChoices(
                 new Command.Choice("English", "en").setNameLocalization(ZH, "英文"),
                 new Command.Choice("中文", "zh"));

@@ -4,7 +4,6 @@ import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.Topic;
 import dev.llmq.core.bank.TopicResolver;
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.DailyArgs;
 import dev.llmq.core.port.in.Notice;
@@ -122,7 +121,7 @@ final class DiscordListener implements EventListener {
     private void daily(SlashCommandInteractionEvent event, Origin origin, Command command) {
         Guild guild = event.getGuild();
         if (guild == null) {
-            answer(event, Notice.error(lang(origin), Msg.DISCORD_GUILD_ONLY.text(lang(origin))));
+            answer(event, Notice.error(lang(origin), DiscordText.DISCORD_GUILD_ONLY.text(lang(origin))));
             return;
         }
         Optional<Reply> refusal = origin.admin() ? checkChannel(guild, command, origin) : Optional.empty();
@@ -139,7 +138,7 @@ final class DiscordListener implements EventListener {
                     reply = quizmaster.handle(origin, command);
                 } catch (RuntimeException e) {
                     log.error("/{} failed", event.getFullCommandName(), e);
-                    reply = Notice.error(lang(origin), Msg.DISCORD_FAILED.text(lang(origin)));
+                    reply = Notice.error(lang(origin), DiscordText.DISCORD_FAILED.text(lang(origin)));
                 }
                 event.getHook().editOriginal(MessageEditData.fromCreateData(DiscordRenderer.render(reply).data()))
                         .queue(null, e -> log.warn("could not answer /{}: {}", event.getFullCommandName(), e.toString()));
@@ -169,13 +168,13 @@ final class DiscordListener implements EventListener {
         String id = posting.get().channel().orElse(origin.channel());
         GuildChannel channel = guild.getGuildChannelById(id);
         if (channel == null || (channel.getType() != ChannelType.TEXT && channel.getType() != ChannelType.NEWS)) {
-            return Optional.of(Notice.error(lang, Msg.DISCORD_NOT_TEXT.text(lang)));
+            return Optional.of(Notice.error(lang, DiscordText.DISCORD_NOT_TEXT.text(lang)));
         }
         Member self = guild.getSelfMember();
         List<String> missing = DAILY_PERMISSIONS.stream().filter(p -> !self.hasPermission(channel, p))
                 .map(Permission::getName).collect(Collectors.toList());
         if (!missing.isEmpty()) {
-            return Optional.of(Notice.error(lang, Msg.DISCORD_CANNOT_POST.text(lang, channel.getAsMention(),
+            return Optional.of(Notice.error(lang, DiscordText.DISCORD_CANNOT_POST.text(lang, channel.getAsMention(),
                     String.join(", ", missing))));
         }
         return Optional.empty();
@@ -212,7 +211,7 @@ final class DiscordListener implements EventListener {
     private void fail(IReplyCallback event, Origin origin, RuntimeException e) {
         log.error("interaction in channel {} failed", origin.channel(), e);
         if (!event.isAcknowledged()) {
-            answer(event, Notice.error(lang(origin), Msg.DISCORD_FAILED.text(lang(origin))));
+            answer(event, Notice.error(lang(origin), DiscordText.DISCORD_FAILED.text(lang(origin))));
         }
     }
 }

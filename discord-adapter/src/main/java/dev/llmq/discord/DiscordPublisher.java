@@ -1,17 +1,12 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.PublishException;
 import dev.llmq.core.port.out.Published;
 import dev.llmq.core.schedule.ChannelRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -67,7 +62,7 @@ public final class DiscordPublisher implements DailyPublisher {
                 "post the daily question in #" + channel.getName());
         Optional<String> thread = Optional.empty();
         if (post.openThread()) {
-            String name = DiscordRenderer.cut(Msg.DAILY_THREAD.text(post.question().lang(),
+            String name = DiscordRenderer.cut(DiscordText.DAILY_THREAD.text(post.question().lang(),
                     post.question().prompt().replaceAll("\\s+", " ")), THREAD_NAME_MAX);
             try {
                 ThreadChannel t = await(() -> message.createThreadChannel(name)
@@ -84,7 +79,7 @@ public final class DiscordPublisher implements DailyPublisher {
     @Override
     public void postAnswer(ChannelRef channelRef, Published where, AnswerCard answer) throws PublishException {
         MessageCreateData data = DiscordRenderer.dailyAnswer(answer);
-        String nonce = nonce("answer|" + where.messageRef());
+        String nonce = DailyPost.nonce("answer|" + where.messageRef());
         JDA client = connected();
         Optional<ThreadChannel> thread = where.threadRef().map(client::getThreadChannelById);
         if (thread.isPresent()) {
@@ -151,15 +146,5 @@ public final class DiscordPublisher implements DailyPublisher {
                     false, Optional.empty(), e);
         }
         return new PublishException("cannot " + what + ": " + cause, true, Optional.empty(), cause);
-    }
-
-    /** 24 hex characters from a hash (Discord nonces hold at most 25). */
-    static String nonce(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

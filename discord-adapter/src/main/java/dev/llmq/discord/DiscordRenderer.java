@@ -140,7 +140,7 @@ public final class DiscordRenderer {
         for (HelpCard.Line l : h.lines()) {
             d.append('`').append(l.usage()).append("` ").append(l.text()).append('\n');
         }
-        d.append('\n').append(Msg.DISCORD_HELP_MORE.text(h.lang()));
+        d.append('\n').append(DiscordText.DISCORD_HELP_MORE.text(h.lang()));
         return new EmbedBuilder().setTitle(Msg.HELP_TITLE.text(h.lang()))
                 .setDescription(cut(d.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH)).setColor(INFO).build();
     }

@@ -92,7 +92,7 @@ class DiscordEndToEndTest {
         assertTrue(fake.requests("PUT", "applications/\\d+/commands").isEmpty(), "no global registration");
 
         DataObject llmq = commands.getObject(0);
-        assertEquals(Msg.CMD_LLMQ.text(Lang.ZH), llmq.getObject("description_localizations").getString("zh-CN"));
+        assertEquals(DiscordText.CMD_LLMQ.text(Lang.ZH), llmq.getObject("description_localizations").getString("zh-CN"));
         assertTrue(llmq.isNull("default_member_permissions"), "everyone may ask");
         DataArray options = llmq.getArray("options");
         DataObject topic = options.getObject(0);
@@ -101,7 +101,7 @@ class DiscordEndToEndTest {
         assertTrue(topic.getBoolean("required"));
         assertTrue(topic.getBoolean("autocomplete"));
         assertEquals("主题", topic.getObject("name_localizations").getString("zh-CN"));
-        assertEquals(Msg.OPT_TOPIC.text(Lang.ZH), topic.getObject("description_localizations").getString("zh-CN"));
+        assertEquals(DiscordText.OPT_TOPIC.text(Lang.ZH), topic.getObject("description_localizations").getString("zh-CN"));
         assertEquals(List.of("difficulty", "lang", "public"), List.of(options.getObject(1).getString("name"),
                 options.getObject(2).getString("name"), options.getObject(3).getString("name")));
         assertEquals(3, options.getObject(1).getArray("choices").length());

@@ -151,18 +151,18 @@ final class BlockKit {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(plainClip(Msg.HELP_TITLE.text(lang), MAX_HEADER)))));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(
-                Msg.HOME_LANGUAGE.text(lang, Msg.LANGUAGE_NAME.text(lang)))))));
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(Msg.HOME_PRACTICE.text(lang))))));
+                SlackText.HOME_LANGUAGE.text(lang, SlackText.LANGUAGE_NAME.text(lang)))))));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(SlackText.HOME_PRACTICE.text(lang))))));
         String practice = new ActionId.Next(Optional.empty(), lang, OptionalInt.empty(), false).encode();
         blocks.add(actions(a -> a.elements(List.of(ButtonElement.builder()
                 .actionId(PRACTICE_ACTION).value(practice).style("primary")
-                .text(plainText(plainClip(Msg.BUTTON_PRACTICE_NOW.text(lang), MAX_BUTTON))).build()))));
+                .text(plainText(plainClip(SlackText.BUTTON_PRACTICE_NOW.text(lang), MAX_BUTTON))).build()))));
         blocks.add(divider());
-        blocks.add(header(h -> h.text(plainText(plainClip(Msg.HOME_SCHEDULES.text(lang), MAX_HEADER)))));
+        blocks.add(header(h -> h.text(plainText(plainClip(SlackText.HOME_SCHEDULES.text(lang), MAX_HEADER)))));
         if (!channelsKnown) {
-            blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(Msg.HOME_CHANNELS_UNAVAILABLE.text(lang))))));
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(SlackText.HOME_CHANNELS_UNAVAILABLE.text(lang))))));
         } else if (entries.isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(Msg.HOME_NO_SCHEDULES.text(lang))))));
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(SlackText.HOME_NO_SCHEDULES.text(lang))))));
         } else {
             for (ScheduleCard.Entry e : entries.subList(0, Math.min(entries.size(), 90))) {
                 blocks.add(section(s -> s.text(markdownText(entry(lang, e)))));

@@ -338,7 +338,7 @@ class SlackBotEndToEndTest {
         String blocks = view.toString();
         assertTrue(blocks.contains("<#C0HOME>") && blocks.contains("07:30 Europe/Berlin"), blocks);
         assertFalse(blocks.contains("C0NOTMINE"), "only the user's channels: " + blocks);
-        assertTrue(blocks.contains(Msg.LANGUAGE_NAME.text(Lang.ZH)), "the user's language: " + blocks);
+        assertTrue(blocks.contains(SlackText.LANGUAGE_NAME.text(Lang.ZH)), "the user's language: " + blocks);
         String practice = FakeSlack.buttons(view.getAsJsonObject().get("blocks")).get(BlockKit.PRACTICE_ACTION);
         assertEquals("next:*:zh", practice);
 

@@ -2,7 +2,11 @@ package dev.llmq.core.i18n;
 
 import java.util.Locale;
 
-/** Every UI string of the bot, in English and Chinese. Arguments use {@link String#format}. */
+/**
+ * The core's UI strings, in English and Chinese: every text a reply or a renderer on more than one
+ * platform shows. Text that only one platform shows (Discord's command descriptions, Slack's App
+ * Home, the console's prompts) lives in that adapter. Arguments use {@link String#format}.
+ */
 public enum Msg {
     BUTTON_REVEAL("Reveal answer", "显示答案"),
     BUTTON_HINT("Hint", "提示"),
@@ -15,7 +19,6 @@ public enum Msg {
     ANSWER_TITLE("Answer", "参考答案"),
     ANSWER_PRIVATE_NOTE("Only you can see this answer.", "只有你能看到这个答案。"),
     KEY_POINTS("Key points", "要点"),
-    FOLLOW_UPS("Follow-ups", "追问"),
     SOURCE("Source: %s", "来源：%s"),
     HINT_TITLE("Hint %d of %d", "提示 %d / %d"),
     NO_HINTS("This question has no hints; try revealing the answer.", "这道题没有提示，可以直接查看答案。"),
@@ -39,34 +42,6 @@ public enum Msg {
     HELP_HELP("show this help", "显示本帮助"),
     HELP_MODIFIERS("options: lang:zh or lang:en, difficulty:1-3, public (reveal the answer to everyone)",
             "选项：lang:zh 或 lang:en，difficulty:1-3，public（公开显示答案）"),
-    NO_BUTTONS("There are no buttons to press yet.", "当前没有可以按的按钮。"),
-    PICK_BUTTON("Type a number from 1 to %d.", "请输入 1 到 %d 之间的数字。"),
-    // Discord slash commands: descriptions (at most 100 characters) and the adapter's own texts.
-    CMD_LLMQ("Ask an LLM interview question on a topic", "按主题出一道大模型面试题"),
-    CMD_TOPICS("List the topics of the question bank", "列出题库的所有主题"),
-    CMD_HELP("How to use llmq", "llmq 使用说明"),
-    CMD_DAILY("The daily question of a channel", "频道的每日一题"),
-    CMD_DAILY_SET("Set a channel's daily question (Manage Server)", "设置频道的每日一题（需要管理服务器权限）"),
-    CMD_DAILY_OFF("Stop a channel's daily question (Manage Server)", "关闭频道的每日一题（需要管理服务器权限）"),
-    CMD_DAILY_STATUS("Show this server's daily questions", "查看本服务器的每日一题"),
-    CMD_DAILY_NOW("Post today's question now (Manage Server)", "立即发布今天的题目（需要管理服务器权限）"),
-    OPT_TOPIC("Topic: id, alias or name in English or Chinese", "主题：id、别名或中英文名称"),
-    OPT_DIFFICULTY("1 easy, 2 medium, 3 hard", "1 简单，2 中等，3 困难"),
-    OPT_LANG("Language (default: your Discord language)", "语言（默认跟随你的 Discord 语言）"),
-    OPT_PUBLIC("Reveal the answer to everyone", "向所有人公开答案"),
-    OPT_CHANNEL("The channel to post in", "发布题目的频道"),
-    OPT_TIME("Time on a 24-hour clock, HH:MM", "24 小时制时间，HH:MM"),
-    OPT_ZONE("IANA time zone, e.g. Asia/Shanghai", "IANA 时区，例如 Asia/Shanghai"),
-    OPT_WEEKDAYS("Days: daily, weekdays, weekends, mon-fri or mon,wed,fri", "星期：daily、weekdays、weekends、mon-fri 或 mon,wed,fri"),
-    OPT_TOPICS("Topics to draw from, separated by spaces (default: all)", "出题主题，用空格分隔（默认全部）"),
-    OPT_DAILY_LANG("Language of the posts", "发布语言"),
-    ANY_TOPIC("any topic", "任意主题"),
-    DISCORD_HELP_MORE("Also: /llmq-topics, /llmq-help and /llmq-daily (set, off and now need Manage Server).",
-            "另有：/llmq-topics、/llmq-help 和 /llmq-daily（set、off、now 需要管理服务器权限）。"),
-    DISCORD_CANNOT_POST("I can't post in %s: I need the permissions %s there.", "我无法在 %s 发布：需要该频道的权限 %s。"),
-    DISCORD_NOT_TEXT("Daily questions go to a text or announcement channel.", "每日一题只能发布到文字频道或公告频道。"),
-    DISCORD_GUILD_ONLY("This command works in a server, not in direct messages.", "此命令只能在服务器中使用，不能在私信中使用。"),
-    DISCORD_FAILED("Something went wrong; please try again.", "出错了，请稍后再试。"),
     DAILY_UNAVAILABLE("Daily questions are not available here.", "这里不支持每日一题。"),
     ADMIN_ONLY("Only server admins can change the daily question.", "只有管理员可以设置每日一题。"),
     BAD_TIME("The time is HH:MM on a 24-hour clock, e.g. 09:00.", "时间格式为 24 小时制 HH:MM，例如 09:00。"),
@@ -83,7 +58,6 @@ public enum Msg {
     DAILY_FAILED("Could not post the daily question: %s", "每日一题发布失败：%s"),
     DAILY_TITLE("Daily questions", "每日一题"),
     DAILY_TITLE_POST("Daily question · %s", "每日一题 · %s"),
-    DAILY_THREAD("Discuss: %s", "讨论：%s"),
     DAILY_ANSWER_IN_THREAD("Yesterday's answer", "昨日答案"),
     DAILY_ALREADY_POSTED("Today's question was already posted here (%s).", "今天的题目已经在这里发布过了（%s）。"),
     DAILY_RETRYING("Today's question is not posted yet: %s. It will be tried again.", "今天的题目暂未发布：%s。稍后会自动重试。"),
@@ -92,20 +66,7 @@ public enum Msg {
     BAD_OPTION("I don't understand \"%s\". %s", "无法理解“%s”。%s"),
     BAD_LANG("Languages are en and zh.", "支持的语言为 en 和 zh。"),
     BAD_DIFFICULTY("Difficulty is 1, 2 or 3.", "难度为 1、2 或 3。"),
-    DAILY_NEXT("next: %s", "下次：%s"),
-    EVERY_DAY("every day", "每天"),
-    LANGUAGE_NAME("English", "中文"),
-    BUTTON_PRACTICE_NOW("Practice now", "现在练习"),
-    HOME_LANGUAGE("Your language: %s. Add lang:zh or lang:en to a command to choose another.",
-            "你的语言：%s。在命令后加 lang:zh 或 lang:en 可以选择其他语言。"),
-    HOME_PRACTICE("Practise on your own: the question arrives in your messages with llmq.",
-            "自己练习：题目会发到你与 llmq 的私信中。"),
-    HOME_SCHEDULES("Daily questions in your channels", "你所在频道的每日一题"),
-    HOME_NO_SCHEDULES("None of your channels has a daily question yet. An admin can set one in a channel with "
-            + "/llmq daily set 09:00 Asia/Shanghai mon-fri.",
-            "你所在的频道还没有每日一题。管理员可以在频道中用 /llmq daily set 09:00 Asia/Shanghai mon-fri 设置。"),
-    HOME_CHANNELS_UNAVAILABLE("Your channels could not be listed just now; try again later.",
-            "暂时无法获取你所在的频道，请稍后再试。");
+    DAILY_NEXT("next: %s", "下次：%s");
 
     private final String en;
     private final String zh;

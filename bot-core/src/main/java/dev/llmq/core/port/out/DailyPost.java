@@ -28,11 +28,18 @@ public record DailyPost(ChannelRef channel, LocalDate localDate, QuestionCard qu
         return new DailyPost(channel, localDate, question, openThread, nonceFor(channel, localDate));
     }
 
-    /** 24 hex characters (Discord allows 25) from a hash of the channel and the date. */
+    /** The nonce of a channel's post on a date. */
     public static String nonceFor(ChannelRef channel, LocalDate localDate) {
+        return nonce(channel + "|" + localDate);
+    }
+
+    /**
+     * The one nonce function: 24 hex characters (Discord allows 25) of a SHA-256 of {@code key}, so
+     * the same key gives the same nonce on every retry and every replica.
+     */
+    public static String nonce(String key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((channel + "|" + localDate).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,33 @@
+package dev.llmq.slack;
+
+import dev.llmq.core.i18n.Lang;
+import java.util.Locale;
+
+/** Slack-only UI text, in English and Chinese: the App Home and its buttons. Arguments use {@link String#format}. */
+enum SlackText {
+    LANGUAGE_NAME("English", "中文"),
+    BUTTON_PRACTICE_NOW("Practice now", "现在练习"),
+    HOME_LANGUAGE("Your language: %s. Add lang:zh or lang:en to a command to choose another.",
+            "你的语言：%s。在命令后加 lang:zh 或 lang:en 可以选择其他语言。"),
+    HOME_PRACTICE("Practise on your own: the question arrives in your messages with llmq.",
+            "自己练习：题目会发到你与 llmq 的私信中。"),
+    HOME_SCHEDULES("Daily questions in your channels", "你所在频道的每日一题"),
+    HOME_NO_SCHEDULES("None of your channels has a daily question yet. An admin can set one in a channel with "
+            + "/llmq daily set 09:00 Asia/Shanghai mon-fri.",
+            "你所在的频道还没有每日一题。管理员可以在频道中用 /llmq daily set 09:00 Asia/Shanghai mon-fri 设置。"),
+    HOME_CHANNELS_UNAVAILABLE("Your channels could not be listed just now; try again later.",
+            "暂时无法获取你所在的频道，请稍后再试。");
+
+    private final String en;
+    private final String zh;
+
+    SlackText(String en, String zh) {
+        this.en = en;
+        this.zh = zh;
+    }
+
+    String text(Lang lang, Object... args) {
+        String pattern = lang == Lang.ZH ? zh : en;
+        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+    }
+}
