@@ -1,7 +1,6 @@
 package dev.llmq.app;
 
 import dev.llmq.core.i18n.Msg;
-import dev.llmq.core.schedule.Weekdays;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.HelpCard;
@@ -11,13 +10,10 @@ import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
-import java.time.DayOfWeek;
+import dev.llmq.core.schedule.Weekdays;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Renders core replies as terminal text; buttons become numbered choices. Public for the benchmarks. */
 public final class ConsoleRenderer {

@@ -1,12 +1,12 @@
 package dev.llmq.app;
 
-import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.bank.BankException;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.ChatPlatform;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /** The llmq command line: {@code console} (default), {@code validate} and {@code run}. */
 @Command(name = "llmq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,

@@ -1,8 +1,5 @@
 package dev.llmq.app;
 
-import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
-import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +14,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import dev.llmq.core.bank.BankException;
+import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

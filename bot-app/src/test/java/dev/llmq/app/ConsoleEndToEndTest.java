@@ -1,11 +1,11 @@
 package dev.llmq.app;
 
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

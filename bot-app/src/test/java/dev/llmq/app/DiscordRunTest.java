@@ -1,14 +1,14 @@
 package dev.llmq.app;
 
-import dev.llmq.core.bank.BankLoader;
-import dev.llmq.core.bank.Question;
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.bank.Topic;
 import static dev.llmq.discord.fake.FakeDiscord.opt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.Topic;
 import dev.llmq.discord.fake.FakeDiscord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

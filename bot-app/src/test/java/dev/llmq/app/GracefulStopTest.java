@@ -1,15 +1,15 @@
 package dev.llmq.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.daily.DailyScheduler;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.RecordingPublisher;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.llmq.store.jdbc.DbConfig;
 import dev.llmq.store.jdbc.JdbcStore;
 import java.io.BufferedReader;

@@ -1,8 +1,8 @@
 package dev.llmq.app;
 
-import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.llmq.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.llmq.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

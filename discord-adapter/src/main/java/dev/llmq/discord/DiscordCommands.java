@@ -1,8 +1,8 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.port.in.CommandParser;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.ChannelType;

@@ -1,7 +1,6 @@
 package dev.llmq.discord;
 
 import dev.llmq.core.i18n.Msg;
-import dev.llmq.core.schedule.Weekdays;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionKind;
 import dev.llmq.core.port.in.AnswerCard;
@@ -12,14 +11,12 @@ import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
+import dev.llmq.core.schedule.Weekdays;
 import java.awt.Color;
-import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.EmbedBuilder;

@@ -1,20 +1,20 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.bank.Question;
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.Msg;
-import dev.llmq.core.port.out.DailyPost;
-import dev.llmq.core.schedule.ChannelRef;
 import static dev.llmq.discord.fake.FakeDiscord.opt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.discord.fake.CapturedLogs;
-import dev.llmq.discord.fake.FakeDiscord;
 import dev.llmq.discord.fake.FakeDiscord.Interaction;
 import dev.llmq.discord.fake.FakeDiscord.Req;
+import dev.llmq.discord.fake.FakeDiscord;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.llmq.discord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionKind;
@@ -11,10 +15,6 @@ import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -26,9 +26,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every reply type renders within Discord's limits and can never mention anyone. */
 class DiscordRendererTest {

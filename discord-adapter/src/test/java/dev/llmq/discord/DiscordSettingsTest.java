@@ -1,11 +1,11 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.config.StartupFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.config.StartupFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.config.StartupFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.config.StartupFailure;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
 import java.net.ServerSocket;

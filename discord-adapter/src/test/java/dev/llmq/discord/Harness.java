@@ -1,5 +1,7 @@
 package dev.llmq.discord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
@@ -7,8 +9,6 @@ import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
 import java.time.Clock;

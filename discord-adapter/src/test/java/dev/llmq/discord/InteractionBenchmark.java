@@ -1,5 +1,8 @@
 package dev.llmq.discord;
 
+import static dev.llmq.discord.fake.FakeDiscord.opt;
+
+import ch.qos.logback.classic.Level;
 import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.MemoryDailyDesk;
@@ -7,9 +10,6 @@ import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.testing.Fixtures;
-import static dev.llmq.discord.fake.FakeDiscord.opt;
-
-import ch.qos.logback.classic.Level;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.config.StartupFailure;
 import static dev.llmq.discord.fake.FakeDiscord.opt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
+import dev.llmq.core.config.StartupFailure;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
 import java.util.List;

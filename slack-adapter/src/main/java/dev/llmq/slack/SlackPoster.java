@@ -1,6 +1,5 @@
 package dev.llmq.slack;
 
-import dev.llmq.core.port.out.PublishException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.MethodsClient;
@@ -11,6 +10,7 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
+import dev.llmq.core.port.out.PublishException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

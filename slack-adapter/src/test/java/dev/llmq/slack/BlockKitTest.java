@@ -1,5 +1,15 @@
 package dev.llmq.slack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.Action;
@@ -14,16 +24,6 @@ import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.testing.Fixtures;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.util.json.GsonFactory;
 import dev.llmq.slack.fake.FakeSlack;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,5 +1,10 @@
 package dev.llmq.slack;
 
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.MemoryDailyDesk;
@@ -7,11 +12,6 @@ import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.testing.Fixtures;
-import com.slack.api.Slack;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.llmq.slack.fake.FakeSlack;
 import java.nio.file.Files;
 import java.nio.file.Path;

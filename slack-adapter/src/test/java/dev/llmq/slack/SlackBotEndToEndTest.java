@@ -1,5 +1,13 @@
 package dev.llmq.slack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.MemoryDailyDesk;
@@ -10,14 +18,6 @@ import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.llmq.slack.fake.FakeSlack;
 import java.time.Duration;
 import java.util.List;

@@ -1,13 +1,5 @@
 package dev.llmq.slack;
 
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.config.StartupFailure;
-import dev.llmq.core.daily.MemoryDailyDesk;
-import dev.llmq.core.i18n.LangPolicy;
-import dev.llmq.core.quiz.Decks;
-import dev.llmq.core.quiz.Quizmaster;
-import dev.llmq.core.testing.Fixtures;
-import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +11,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.config.StartupFailure;
+import dev.llmq.core.daily.MemoryDailyDesk;
+import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.quiz.Decks;
+import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
 import dev.llmq.slack.fake.FakeSlack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.llmq.core.bank;
 
-import java.io.IOException;
 import java.io.CharArrayReader;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

@@ -2,8 +2,6 @@ package dev.llmq.core.daily;
 
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.bank.Topic;
-import dev.llmq.core.bank.TopicResolver;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.Command;
@@ -25,7 +23,6 @@ import dev.llmq.core.schedule.Schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

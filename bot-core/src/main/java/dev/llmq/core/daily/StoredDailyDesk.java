@@ -1,8 +1,6 @@
 package dev.llmq.core.daily;
 
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.bank.Topic;
-import dev.llmq.core.bank.TopicResolver;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.Command;
@@ -19,9 +17,6 @@ import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.schedule.FireTimes;
 import dev.llmq.core.schedule.Schedule;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.llmq.core.quiz;
 
-import dev.llmq.core.bank.Question;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.llmq.core.bank.Question;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.llmq.core.bank;
 
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

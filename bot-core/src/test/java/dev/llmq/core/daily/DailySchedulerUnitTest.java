@@ -1,5 +1,9 @@
 package dev.llmq.core.daily;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
@@ -8,10 +12,6 @@ import dev.llmq.core.port.out.DailyStore;
 import dev.llmq.core.port.out.DeckState;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;

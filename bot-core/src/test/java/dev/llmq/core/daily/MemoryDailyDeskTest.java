@@ -1,11 +1,15 @@
 package dev.llmq.core.daily;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.ScheduleCard;
-import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
@@ -13,10 +17,6 @@ import dev.llmq.core.schedule.Schedule;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
 import dev.llmq.core.testing.RecordingPublisher;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package dev.llmq.core.quiz;
 
-import dev.llmq.core.bank.Question;
-import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.testing.Fixtures;
-import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

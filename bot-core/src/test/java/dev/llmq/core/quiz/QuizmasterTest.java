@@ -1,5 +1,10 @@
 package dev.llmq.core.quiz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
@@ -7,20 +12,15 @@ import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionKind;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.Command;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.HelpCard;
 import dev.llmq.core.port.in.HintCard;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
-import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.testing.Fixtures;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

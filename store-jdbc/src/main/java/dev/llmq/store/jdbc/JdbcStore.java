@@ -1,5 +1,7 @@
 package dev.llmq.store.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.AnswerState;
 import dev.llmq.core.port.out.ClaimPlanner;
@@ -18,8 +20,6 @@ import dev.llmq.core.port.out.StoredSchedule;
 import dev.llmq.core.port.out.UserProgress;
 import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.schedule.Schedule;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package dev.llmq.store.jdbc;
 
-import dev.llmq.core.port.out.StoreException;
-import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.llmq.core.port.out.StoreException;
+import dev.llmq.core.testing.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.llmq.store.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.DailyScheduler;
 import dev.llmq.core.i18n.Lang;
@@ -10,9 +13,6 @@ import dev.llmq.core.schedule.FireTimes;
 import dev.llmq.core.schedule.Schedule;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,14 +1,14 @@
 package dev.llmq.store.jdbc;
 
-import dev.llmq.core.port.out.StoreException;
-import dev.llmq.core.schedule.ChannelRef;
-import dev.llmq.core.schedule.Schedule;
-import dev.llmq.core.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.port.out.StoreException;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.Schedule;
+import dev.llmq.core.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,5 +1,10 @@
 package dev.llmq.store.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.AnswerState;
 import dev.llmq.core.port.out.ClaimPlanner;
@@ -16,11 +21,6 @@ import dev.llmq.core.port.out.UserProgress;
 import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.schedule.Schedule;
 import dev.llmq.core.testing.MutableClock;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

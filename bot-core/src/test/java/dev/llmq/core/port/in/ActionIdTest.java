@@ -1,10 +1,10 @@
 package dev.llmq.core.port.in;
 
-import dev.llmq.core.i18n.Lang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.i18n.Lang;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.llmq.core.port.in;
 
-import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.i18n.Msg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.Msg;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

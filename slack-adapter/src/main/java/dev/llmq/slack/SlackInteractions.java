@@ -1,0 +1,221 @@
+package dev.llmq.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.in.Command;
+import dev.llmq.core.port.in.CommandParser;
+import dev.llmq.core.port.in.Interactions;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.ScheduleCard;
+import dev.llmq.core.port.out.PublishException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack's interactions, translated into core calls: the {@code /llmq} command, button presses and
+ * the App Home. {@link SlackBot} registers these handlers with Bolt once it is connected.
+ */
+final class SlackInteractions {
+    private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
+    /** How long a command waits for {@code users.info} (locale) before answering without it. */
+    static final Duration LOCALE_WAIT = Duration.ofMillis(1500);
+    /** How long a daily command waits for {@code users.info} (admin check). */
+    static final Duration ADMIN_WAIT = Duration.ofSeconds(10);
+
+    private final Interactions quizmaster;
+    private final Set<String> admins;
+    private final UserDirectory users;
+    private final ExecutorService worker;
+    private final SlackPoster poster;
+    private final MethodsClient methods;
+
+    SlackInteractions(Interactions quizmaster, Set<String> admins, UserDirectory users, ExecutorService worker,
+                      SlackPoster poster, MethodsClient methods) {
+        this.quizmaster = quizmaster;
+        this.admins = admins;
+        this.users = users;
+        this.worker = worker;
+        this.poster = poster;
+        this.methods = methods;
+    }
+
+    // ------------------------------------------------------------------ slash command
+
+    Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        Command command = CommandParser.parse(p.getText());
+        boolean daily = switch (command) {
+            case Command.Daily d -> true; // it needs users.info (admin check): answered off the event thread
+            case Command.Ask a -> false;
+            case Command.ShowTopics t -> false;
+            case Command.ShowHelp h -> false;
+            case Command.Malformed m -> false;
+        };
+        if (daily) {
+            worker.execute(() -> daily(p, command, ctx));
+            return ctx.ack();
+        }
+        Optional<UserDirectory.UserInfo> info = users.lookup(p.getUserId(), LOCALE_WAIT);
+        Origin origin = origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, false);
+        SlackMessage m = message(origin, command);
+        return ctx.ack(SlashCommandResponse.builder().responseType(m.responseType()).text(m.text())
+                .blocks(m.blocks()).build());
+    }
+
+    private SlackMessage message(Origin origin, Command command) {
+        Interactions qm = quizmaster;
+        Reply reply = qm.handle(origin, command);
+        return switch (command) {
+            // text that could not be understood is answered with the help beside the error
+            case Command.Malformed m -> BlockKit.withHelp(reply, qm.help(qm.langFor(origin, command.lang())));
+            case Command.Ask a -> BlockKit.render(reply);
+            case Command.ShowTopics t -> BlockKit.render(reply);
+            case Command.ShowHelp h -> BlockKit.render(reply);
+            case Command.Daily d -> BlockKit.render(reply);
+        };
+    }
+
+    private void daily(SlashCommandPayload p, Command command, SlashCommandContext ctx) {
+        try {
+            Optional<UserDirectory.UserInfo> info = users.lookup(p.getUserId(), ADMIN_WAIT);
+            boolean admin = admins.contains(p.getUserId())
+                    || info.map(UserDirectory.UserInfo::workspaceAdmin).orElse(false);
+            Origin origin = origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, admin);
+            SlackMessage m = message(origin, command);
+            check(ctx.respond(SlashCommandResponse.builder().responseType(m.responseType()).text(m.text())
+                    .blocks(m.blocks()).build()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("daily command in {} failed: {}", p.getChannelId(), e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ buttons
+
+    Response onAction(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        if (p.getActions() != null && !p.getActions().isEmpty()) {
+            BlockActionPayload.Action action = p.getActions().get(0);
+            worker.execute(() -> press(p, action, ctx));
+        }
+        return ctx.ack();
+    }
+
+    private void press(BlockActionPayload p, BlockActionPayload.Action action, ActionContext ctx) {
+        String team = p.getTeam() == null ? "" : p.getTeam().getId();
+        String user = p.getUser().getId();
+        try {
+            if (BlockKit.PRACTICE_ACTION.equals(action.getActionId())) {
+                practice(team, user, action.getValue());
+                return;
+            }
+            BlockActionPayload.Container container = p.getContainer();
+            String channel = p.getChannel() != null ? p.getChannel().getId()
+                    : container != null && container.getChannelId() != null ? container.getChannelId() : user;
+            Origin origin = origin(team, channel, user, Optional.empty(), false);
+            Reply reply = quizmaster.press(origin, action.getValue());
+            SlackMessage m = BlockKit.render(reply);
+            if (BlockKit.isPublicAnswer(reply)) {
+                Optional<String> thread = threadOf(p);
+                if (thread.isPresent()) {
+                    try {
+                        poster.post(channel, thread, m);
+                        return;
+                    } catch (PublishException e) {
+                        log.info("public answer not posted in the thread ({}); answering in the channel", e.getMessage());
+                    }
+                }
+            }
+            if (p.getResponseUrl() == null) {
+                log.warn("a press without a response_url in {}", channel);
+                return;
+            }
+            check(ctx.respond(ActionResponse.builder().responseType(m.responseType()).replaceOriginal(false)
+                    .text(m.text()).blocks(m.blocks()).build()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("button {} failed: {}", action.getActionId(), e.toString());
+        }
+    }
+
+    /** The thread of the pressed message (its own ts when it starts one); empty for ephemeral messages. */
+    private static Optional<String> threadOf(BlockActionPayload p) {
+        BlockActionPayload.Container c = p.getContainer();
+        if (c == null || c.isEphemeral() || !"message".equals(c.getType())) {
+            return Optional.empty();
+        }
+        if (p.getMessage() != null && p.getMessage().getThreadTs() != null) {
+            return Optional.of(p.getMessage().getThreadTs());
+        }
+        if (c.getThreadTs() != null) {
+            return Optional.of(c.getThreadTs());
+        }
+        return Optional.ofNullable(c.getMessageTs()).or(() -> Optional.ofNullable(p.getMessage()).map(m -> m.getTs()));
+    }
+
+    /** "Practice now" in the App Home: a question in the user's messages with the app. */
+    private void practice(String team, String user, String value) {
+        Origin origin = origin(team, user, user, Optional.empty(), false);
+        Reply reply = quizmaster.press(origin, value);
+        try {
+            poster.post(user, Optional.empty(), BlockKit.render(reply));
+        } catch (PublishException e) {
+            log.warn("practice question for {} not posted: {}", user, e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ App Home
+
+    void publishHome(String team, String user) {
+        try {
+            Optional<UserDirectory.UserInfo> info = users.lookup(user, ADMIN_WAIT);
+            Origin origin = origin(team, user, user, info, false);
+            Lang lang = quizmaster.langFor(origin, Optional.empty());
+            Reply status = quizmaster.handle(origin, new Command.DailyStatus(Optional.empty(), Optional.of(lang)));
+            List<ScheduleCard.Entry> all = BlockKit.scheduleEntries(status);
+            Optional<Set<String>> mine = all.isEmpty() ? Optional.of(Set.of()) : users.channelsOf(user);
+            List<ScheduleCard.Entry> entries = mine
+                    .map(ch -> all.stream().filter(e -> ch.contains(e.channel())).collect(Collectors.toList()))
+                    .orElse(List.of());
+            View view = View.builder().type("home").blocks(BlockKit.home(lang, entries, mine.isPresent())).build();
+            ViewsPublishResponse r = methods.viewsPublish(q -> q.userId(user).view(view));
+            if (!r.isOk()) {
+                log.warn("views.publish for {} failed: {}", user, r.getError());
+            }
+        } catch (Exception e) {
+            log.warn("App Home for {} failed: {}", user, e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Origin origin(String team, String channel, String user, Optional<UserDirectory.UserInfo> info,
+                                 boolean admin) {
+        return new Origin(SlackPublisher.PLATFORM, team == null ? "" : team, channel, user,
+                info.map(UserDirectory.UserInfo::locale).orElse(null), Optional.empty(), admin);
+    }
+
+    private static void check(WebhookResponse r) {
+        if (r != null && r.getCode() != null && r.getCode() != 200) {
+            log.warn("response_url answered {}: {}", r.getCode(), r.getBody());
+        }
+    }
+}
