@@ -1,10 +1,10 @@
 package dev.llmq.app;
 
 import dev.llmq.core.i18n.Lang;
-import java.util.Locale;
+import dev.llmq.core.i18n.Text;
 
-/** Console-only UI text, in English and Chinese. Arguments use {@link String#format}. */
-enum ConsoleText {
+/** Console-only UI text, in English and Chinese. */
+enum ConsoleText implements Text {
     NO_BUTTONS("There are no buttons to press yet.", "当前没有可以按的按钮。"),
     PICK_BUTTON("Type a number from 1 to %d.", "请输入 1 到 %d 之间的数字。");
 
@@ -16,8 +16,8 @@ enum ConsoleText {
         this.zh = zh;
     }
 
-    String text(Lang lang, Object... args) {
-        String pattern = lang == Lang.ZH ? zh : en;
-        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+    @Override
+    public String raw(Lang lang) {
+        return lang == Lang.ZH ? zh : en;
     }
 }

@@ -1,10 +1,10 @@
 package dev.llmq.discord;
 
 import dev.llmq.core.i18n.Lang;
-import java.util.Locale;
+import dev.llmq.core.i18n.Text;
 
-/** Discord-only UI text, in English and Chinese: slash command and option descriptions, and what only Discord says. Arguments use {@link String#format}. */
-enum DiscordText {
+/** Discord-only UI text, in English and Chinese: slash command and option descriptions, and what only Discord says. */
+enum DiscordText implements Text {
     CMD_LLMQ("Ask an LLM interview question on a topic", "按主题出一道大模型面试题"),
     CMD_TOPICS("List the topics of the question bank", "列出题库的所有主题"),
     CMD_HELP("How to use llmq", "llmq 使用说明"),
@@ -40,8 +40,8 @@ enum DiscordText {
         this.zh = zh;
     }
 
-    String text(Lang lang, Object... args) {
-        String pattern = lang == Lang.ZH ? zh : en;
-        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+    @Override
+    public String raw(Lang lang) {
+        return lang == Lang.ZH ? zh : en;
     }
 }

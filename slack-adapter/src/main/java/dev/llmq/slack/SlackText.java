@@ -1,10 +1,10 @@
 package dev.llmq.slack;
 
 import dev.llmq.core.i18n.Lang;
-import java.util.Locale;
+import dev.llmq.core.i18n.Text;
 
-/** Slack-only UI text, in English and Chinese: the App Home and its buttons. Arguments use {@link String#format}. */
-enum SlackText {
+/** Slack-only UI text, in English and Chinese: the App Home and its buttons. */
+enum SlackText implements Text {
     LANGUAGE_NAME("English", "中文"),
     BUTTON_PRACTICE_NOW("Practice now", "现在练习"),
     HOME_LANGUAGE("Your language: %s. Add lang:zh or lang:en to a command to choose another.",
@@ -26,8 +26,8 @@ enum SlackText {
         this.zh = zh;
     }
 
-    String text(Lang lang, Object... args) {
-        String pattern = lang == Lang.ZH ? zh : en;
-        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+    @Override
+    public String raw(Lang lang) {
+        return lang == Lang.ZH ? zh : en;
     }
 }

@@ -1,13 +1,11 @@
 package dev.llmq.core.i18n;
 
-import java.util.Locale;
-
 /**
  * The core's UI strings, in English and Chinese: every text a reply or a renderer on more than one
  * platform shows. Text that only one platform shows (Discord's command descriptions, Slack's App
  * Home, the console's prompts) lives in that adapter. Arguments use {@link String#format}.
  */
-public enum Msg {
+public enum Msg implements Text {
     BUTTON_REVEAL("Reveal answer", "显示答案"),
     BUTTON_HINT("Hint", "提示"),
     BUTTON_NEXT_HINT("Next hint", "下一条提示"),
@@ -76,13 +74,9 @@ public enum Msg {
         this.zh = zh;
     }
 
+    @Override
     public String raw(Lang lang) {
         return lang == Lang.ZH ? zh : en;
-    }
-
-    public String text(Lang lang, Object... args) {
-        String pattern = raw(lang);
-        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
     }
 
     public static Msg difficulty(int level) {
