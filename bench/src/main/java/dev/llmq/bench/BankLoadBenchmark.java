@@ -1,7 +1,7 @@
 package dev.llmq.bench;
 
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package dev.llmq.bench;
 
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
 import java.nio.charset.StandardCharsets;

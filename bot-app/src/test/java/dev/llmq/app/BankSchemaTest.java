@@ -1,7 +1,7 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

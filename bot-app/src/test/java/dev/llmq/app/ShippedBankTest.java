@@ -1,6 +1,6 @@
 package dev.llmq.app;
 
-import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;

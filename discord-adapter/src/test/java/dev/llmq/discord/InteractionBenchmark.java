@@ -1,6 +1,6 @@
 package dev.llmq.discord;
 
-import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;

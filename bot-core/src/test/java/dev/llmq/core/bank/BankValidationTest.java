@@ -1,5 +1,6 @@
 package dev.llmq.core.bank;
 
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.testing.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

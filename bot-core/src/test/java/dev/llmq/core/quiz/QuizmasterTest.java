@@ -1,6 +1,6 @@
 package dev.llmq.core.quiz;
 
-import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.Action;
