@@ -160,28 +160,27 @@ final class SchemaReader {
 
     /** The id of a mapping, when it has a well-formed one, to name it in messages. */
     private static Optional<String> peekId(YamlTree node) {
-        return switch (node) {
-            case Mapping m -> m.entries().stream()
-                    .filter(e -> isWord(e.key(), "id"))
-                    .map(e -> scalarValue(e.value()))
-                    .flatMap(Optional::stream)
-                    .map(String::strip)
-                    .filter(v -> Fields.ID.matcher(v).matches())
-                    .findFirst();
-            case Sequence s -> Optional.empty();
-            case Scalar s -> Optional.empty();
+        List<YamlTree.Entry> entries = switch (node) {
+            case Mapping m -> m.entries();
+            case Sequence s -> List.of();
+            case Scalar s -> List.of();
         };
+        for (YamlTree.Entry e : entries) {
+            if ("id".equals(scalarValue(e.key()))) {
+                String v = scalarValue(e.value());
+                if (v != null && Fields.ID.matcher(v.strip()).matches()) {
+                    return Optional.of(v.strip());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
-    private static boolean isWord(YamlTree node, String word) {
-        return scalarValue(node).filter(word::equals).isPresent();
-    }
-
-    private static Optional<String> scalarValue(YamlTree node) {
+    private static String scalarValue(YamlTree node) {
         return switch (node) {
-            case Scalar s -> Optional.of(s.value());
-            case Mapping m -> Optional.empty();
-            case Sequence s -> Optional.empty();
+            case Scalar s -> s.value();
+            case Mapping m -> null;
+            case Sequence s -> null;
         };
     }
 }

@@ -51,6 +51,7 @@ final class YamlReader {
     private final List<Problem> problems;
     private final Parser parser;
     private final Resolver resolver = new Resolver();
+    private final Map<String, Tag> plainTags = new HashMap<>();
     /** Finished nodes by anchor; an alias names the latest node with its anchor. */
     private final Map<String, YamlTree> anchors = new HashMap<>();
     /** Anchors of the collections being read: an alias to one of them would make a cycle. */
@@ -119,7 +120,7 @@ final class YamlReader {
         Loc loc = enter(event, depth);
         String tag = event.getTag();
         Tag resolved = tag == null || tag.equals("!")
-                ? resolver.resolve(NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
+                ? implicitTag(event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
                 : new Tag(tag);
         Type type = SCALAR_TYPES.get(resolved);
         if (type == null) {
@@ -127,6 +128,21 @@ final class YamlReader {
             type = Type.TEXT;
         }
         return new Scalar(loc, type, event.getValue());
+    }
+
+    /** The resolver's tag for an untagged scalar; plain words (keys above all) repeat, so they are cached. */
+    private Tag implicitTag(String value, boolean plain) {
+        if (!plain || value.length() > 16) {
+            return resolver.resolve(NodeId.scalar, value, plain);
+        }
+        Tag tag = plainTags.get(value);
+        if (tag == null) {
+            tag = resolver.resolve(NodeId.scalar, value, true);
+            if (plainTags.size() < 1024) {
+                plainTags.put(value, tag);
+            }
+        }
+        return tag;
     }
 
     private Sequence sequence(SequenceStartEvent event, int depth) {
