@@ -1,8 +1,8 @@
 package dev.llmq.bench;
 
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.load.BankLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

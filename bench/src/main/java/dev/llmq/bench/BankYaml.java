@@ -1,9 +1,9 @@
 package dev.llmq.bench;
 
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.load.BankLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

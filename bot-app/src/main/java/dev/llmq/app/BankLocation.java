@@ -1,8 +1,8 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.config.StartupFailure;
 import java.io.IOException;
 import java.io.InputStream;

@@ -15,7 +15,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.Topic;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.discord.fake.FakeDiscord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,10 +3,10 @@ package dev.llmq.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.BankStats;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.i18n.Lang;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.llmq.discord;
 
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.Topic;
-import dev.llmq.core.bank.TopicResolver;
+import dev.llmq.core.bank.TopicWords;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.DailyArgs;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class DiscordAutocomplete {
 
     /** Topics whose id, alias or English or Chinese name matches what was typed; "any topic" first when nothing is typed. */
     static List<Choice> topicChoices(QuestionBank bank, String typed, Lang lang) {
-        String key = TopicResolver.normalize(typed);
+        String key = TopicWords.normalize(typed);
         List<Choice> out = new ArrayList<>();
         if (key.isEmpty()) {
             out.add(new Choice(DiscordText.ANY_TOPIC.text(lang),
@@ -61,7 +61,7 @@ final class DiscordAutocomplete {
         for (Topic t : bank.topics()) {
             List<String> words = new ArrayList<>(List.of(t.id(), t.name(Lang.EN), t.name(Lang.ZH)));
             words.addAll(t.aliases());
-            List<String> normalized = words.stream().map(TopicResolver::normalize).collect(Collectors.toList());
+            List<String> normalized = words.stream().map(TopicWords::normalize).collect(Collectors.toList());
             if (normalized.stream().anyMatch(w -> w.startsWith(key))) {
                 prefix.add(t);
             } else if (normalized.stream().anyMatch(w -> w.contains(key))) {
@@ -105,17 +105,17 @@ final class DiscordAutocomplete {
         String text = typed == null ? "" : typed;
         int cut = Math.max(Math.max(text.lastIndexOf(' '), text.lastIndexOf(',')), -1);
         String head = text.substring(0, cut + 1);
-        String key = TopicResolver.normalize(text.substring(cut + 1));
+        String key = TopicWords.normalize(text.substring(cut + 1));
         Set<String> already = Arrays.stream(head.split("[\\s,]+")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
         List<String> out = new ArrayList<>();
         for (Topic t : bank.topics()) {
             if (out.size() == MAX_CHOICES) {
                 break;
             }
-            boolean matches = TopicResolver.normalize(t.id()).startsWith(key)
-                    || t.aliases().stream().anyMatch(a -> TopicResolver.normalize(a).startsWith(key))
-                    || TopicResolver.normalize(t.name(Lang.EN)).startsWith(key)
-                    || TopicResolver.normalize(t.name(Lang.ZH)).startsWith(key);
+            boolean matches = TopicWords.normalize(t.id()).startsWith(key)
+                    || t.aliases().stream().anyMatch(a -> TopicWords.normalize(a).startsWith(key))
+                    || TopicWords.normalize(t.name(Lang.EN)).startsWith(key)
+                    || TopicWords.normalize(t.name(Lang.ZH)).startsWith(key);
             String value = head + t.id();
             if (matches && !already.contains(t.id()) && value.length() <= 100) {
                 out.add(value);

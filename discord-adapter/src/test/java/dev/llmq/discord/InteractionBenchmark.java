@@ -3,8 +3,8 @@ package dev.llmq.discord;
 import static dev.llmq.discord.fake.FakeDiscord.opt;
 
 import ch.qos.logback.classic.Level;
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;

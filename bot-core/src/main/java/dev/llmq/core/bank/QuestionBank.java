@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An immutable, validated question bank. Build one with {@link BankLoader}. */
+/** An immutable, validated question bank. Build one with {@code dev.llmq.core.bank.load.BankLoader}. */
 public final class QuestionBank {
     private final List<Topic> topics;
     private final Map<String, Topic> topicsById = new LinkedHashMap<>();

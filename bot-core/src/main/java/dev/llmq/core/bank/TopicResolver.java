@@ -1,18 +1,17 @@
 package dev.llmq.core.bank;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Finds a topic from free text: its id, an alias, or its name in either language, ignoring case,
- * spaces and punctuation; then a unique prefix or substring; else suggestions.
+ * spaces and punctuation ({@link TopicWords}); then a unique prefix or substring; else suggestions.
+ * A valid bank has no word that names two topics, so the exact match is unambiguous.
  */
 public final class TopicResolver {
     /** The outcome of resolving one input. */
@@ -35,12 +34,12 @@ public final class TopicResolver {
     public TopicResolver(QuestionBank bank) {
         this.bank = Objects.requireNonNull(bank);
         for (Topic t : bank.topics()) {
-            words.putIfAbsent(normalize(t.id()), t);
+            words.putIfAbsent(TopicWords.normalize(t.id()), t);
             for (String a : t.aliases()) {
-                words.putIfAbsent(normalize(a), t);
+                words.putIfAbsent(TopicWords.normalize(a), t);
             }
-            words.putIfAbsent(normalize(t.name().en()), t);
-            words.putIfAbsent(normalize(t.name().zh()), t);
+            words.putIfAbsent(TopicWords.normalize(t.name().en()), t);
+            words.putIfAbsent(TopicWords.normalize(t.name().zh()), t);
         }
     }
 
@@ -49,7 +48,7 @@ public final class TopicResolver {
     }
 
     public Resolution resolve(String input) {
-        String key = normalize(input);
+        String key = TopicWords.normalize(input);
         if (key.isEmpty()) {
             return new Unknown(input, List.of());
         }
@@ -93,27 +92,8 @@ public final class TopicResolver {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
     }
 
-    /** Lower case, NFKC, punctuation and spaces folded to single hyphens. */
+    /** The words' normal form: {@link TopicWords#normalize(String)}. */
     public static String normalize(String s) {
-        if (s == null) {
-            return "";
-        }
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(n.length());
-        boolean gap = false;
-        for (int i = 0; i < n.length(); ) {
-            int cp = n.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isLetterOrDigit(cp)) {
-                if (gap && out.length() > 0) {
-                    out.append('-');
-                }
-                gap = false;
-                out.appendCodePoint(cp);
-            } else {
-                gap = true;
-            }
-        }
-        return out.toString();
+        return TopicWords.normalize(s);
     }
 }

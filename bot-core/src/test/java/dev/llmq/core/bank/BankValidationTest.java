@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class BankValidationTest {
         "follow-up-missing.yaml", "follow-up-self.yaml", "unknown-key.yaml", "unknown-key-typo.yaml",
         "wrong-type.yaml", "wrong-type-list.yaml", "syntax-error.yaml", "duplicate-key.yaml",
         "custom-tag.yaml", "bad-id.yaml", "alias-clash.yaml", "topic-without-questions.yaml",
-        "missing-key.yaml", "unsupported-version.yaml", "alias-bomb.yaml", "not-a-mapping.yaml"})
+        "missing-key.yaml", "unsupported-version.yaml", "alias-bomb.yaml", "not-a-mapping.yaml", "shadowing.yaml"})
     void eachRuleIsReportedWithItsLocation(String name) {
         byte[] bytes = Fixtures.resource("invalid/" + name);
         String first = new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
@@ -80,6 +81,49 @@ class BankValidationTest {
         assertTrue(fields.contains("questions[q1].prompt.zh"), fields.toString());
         assertTrue(fields.contains("questions[q1].follow_ups"), fields.toString());
         assertEquals(problems.stream().sorted().collect(Collectors.toList()), problems, "problems are sorted by place");
+    }
+
+    /** Topic heads named "Attention" and topic attention: /llmq attention could only find one of them. */
+    @Test
+    void aWordOfOneTopicThatNamesAnotherIsLocatedAtBoth() {
+        List<Problem> problems = problemsOf("shadowing.yaml", Fixtures.resource("invalid/shadowing.yaml"));
+        assertEquals(1, problems.size(), problems.toString());
+        Problem p = problems.get(0);
+        assertEquals("shadowing.yaml:6:9", p.file() + ":" + p.line() + ":" + p.column(), "the later word: attention's id");
+        assertTrue(p.message().contains("shadowing.yaml:5:16"), "the earlier word: heads' English name: " + p.message());
+        assertTrue(p.message().contains("'heads'"), p.message());
+    }
+
+    @Test
+    void namesInEitherLanguageClashWithIdsAliasesAndNames() {
+        String yaml = "version: 1\n"
+                + "topics:\n"
+                + "  - id: a\n"
+                + "    name: {en: Alpha, zh: 注意力}\n"
+                + "  - id: b\n"
+                + "    name: {en: ALPHA!, zh: 乙}\n"
+                + "    aliases: [\"注意力\"]\n"
+                + "questions:\n"
+                + "  - {id: q1, topic: a, difficulty: 1, prompt: {en: P, zh: 问}, answer: {en: A, zh: 答}}\n"
+                + "  - {id: q2, topic: b, difficulty: 1, prompt: {en: P, zh: 问}, answer: {en: A, zh: 答}}\n";
+        List<String> problems = problemsOf("names.yaml", yaml.getBytes(StandardCharsets.UTF_8)).stream()
+                .map(Problem::toString).collect(Collectors.toList());
+        assertEquals(List.of(
+                "names.yaml:6:16: topics[b].name.en: 'ALPHA!' already names topic 'a' (its English name 'Alpha' at names.yaml:4:16)",
+                "names.yaml:7:15: topics[b].aliases: '注意力' already names topic 'a' (its Chinese name '注意力' at names.yaml:4:27)"),
+                problems);
+    }
+
+    @Test
+    void theSameWordTwiceInOneTopicIsFine() throws Exception {
+        String yaml = "version: 1\n"
+                + "topics:\n"
+                + "  - id: attention\n"
+                + "    name: {en: Attention, zh: 注意力}\n"
+                + "    aliases: [ATTENTION, \"注意力\"]\n"
+                + "questions:\n"
+                + "  - {id: q1, topic: attention, difficulty: 1, prompt: {en: P, zh: 问}, answer: {en: A, zh: 答}}\n";
+        assertEquals(1, BankLoader.load(new BankLoader.Source("one.yaml", yaml.getBytes(StandardCharsets.UTF_8))).size());
     }
 
     @Test

@@ -78,8 +78,8 @@ class TopicResolverTest {
                 + "questions:\n"
                 + "  - id: a\n    topic: inference\n    difficulty: 1\n    prompt: {en: P, zh: 问}\n    answer: {en: A, zh: 答}\n"
                 + "  - id: b\n    topic: infrastructure\n    difficulty: 1\n    prompt: {en: P, zh: 问}\n    answer: {en: A, zh: 答}\n";
-        TopicResolver r = new TopicResolver(dev.llmq.core.bank.BankLoader.load(
-                new dev.llmq.core.bank.BankLoader.Source("amb.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        TopicResolver r = new TopicResolver(dev.llmq.core.bank.load.BankLoader.load(
+                new dev.llmq.core.bank.load.BankLoader.Source("amb.yaml", yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         TopicResolver.Ambiguous amb = assertInstanceOf(TopicResolver.Ambiguous.class, r.resolve("inf"));
         assertEquals(List.of("inference", "infrastructure"), amb.candidates().stream().map(t -> t.id()).toList());
         assertEquals("inference", assertInstanceOf(TopicResolver.Found.class, r.resolve("infe")).topic().id());

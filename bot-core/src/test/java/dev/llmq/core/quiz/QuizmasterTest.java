@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionKind;

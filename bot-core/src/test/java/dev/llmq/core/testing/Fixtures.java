@@ -1,8 +1,8 @@
 package dev.llmq.core.testing;
 
 import dev.llmq.core.bank.BankException;
-import dev.llmq.core.bank.BankLoader;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.in.Origin;
