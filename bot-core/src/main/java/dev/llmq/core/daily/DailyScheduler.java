@@ -75,7 +75,8 @@ public final class DailyScheduler implements AutoCloseable {
 
     /**
      * @param catchUp       how late a missed post may still be sent ({@code LLMQ_CATCHUP})
-     * @param lease         how long claimed work is ours before another replica may take it over
+     * @param lease         how long claimed work is ours before another replica may take it over,
+     *                      unless the heartbeat renews it (every third of it while a send runs)
      * @param tickEvery     the period of {@link #start()}
      * @param batch         posts claimed per transaction
      * @param senders       parallel sends; 1 sends on the ticking thread (deterministic tests)
@@ -88,6 +89,11 @@ public final class DailyScheduler implements AutoCloseable {
     public record Settings(Duration catchUp, Duration lease, Duration tickEvery, int batch, int senders,
                            int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration maxInlineWait) {
         public static final Duration DEFAULT_CATCH_UP = Duration.ofHours(6);
+        /**
+         * Short, so that the posts of a replica that died are taken over within about this long;
+         * a live sender keeps its lease by renewing it every third of it ({@link #heartbeat()}).
+         */
+        public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
         public Settings {
             Objects.requireNonNull(catchUp, "catchUp");
@@ -104,7 +110,7 @@ public final class DailyScheduler implements AutoCloseable {
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_CATCH_UP, Duration.ofMinutes(5), Duration.ofSeconds(5), 100, 8, 8,
+            return new Settings(DEFAULT_CATCH_UP, DEFAULT_LEASE, Duration.ofSeconds(5), 100, 8, 8,
                     Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(30));
         }
 
@@ -190,7 +196,14 @@ public final class DailyScheduler implements AutoCloseable {
     /** Set by {@link #shutdown}: no new claims; claimed posts not yet started are handed back. */
     private volatile boolean stopping;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    /** The posts this scheduler is sending or revealing now, whose leases the heartbeat renews. */
+    private final Map<InFlight, Boolean> inFlight = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
+    private ScheduledExecutorService heart;
+
+    /** A claimed post being worked on: sending its question, or revealing its answer. */
+    private record InFlight(PostRecord post, boolean reveal) {
+    }
 
     public DailyScheduler(DailyStore store, Supplier<QuestionBank> bank, List<DailyPublisher> publishers, Clock clock,
                           Lang defaultLang, Settings settings, RandomGenerator random, Sleeper sleeper) {
@@ -236,6 +249,47 @@ public final class DailyScheduler implements AutoCloseable {
             return t;
         });
         ticker.scheduleWithFixedDelay(this::guardedTick, 0, settings.tickEvery().toMillis(), TimeUnit.MILLISECONDS);
+        // Its own thread: the ticker is busy for as long as a batch is being sent.
+        heart = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "llmq-daily-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, settings.lease().toMillis() / 3);
+        heart.scheduleWithFixedDelay(this::guardedHeartbeat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void guardedHeartbeat() {
+        try {
+            heartbeat();
+        } catch (Throwable t) { // NOPMD: the executor would silently stop on any throwable
+            log.warn("daily heartbeat failed; the next one will try again: {}", t.toString());
+        }
+    }
+
+    /**
+     * Renews the lease of every post this scheduler is sending or revealing, so that a send slower
+     * than the lease is not taken over by another replica. A lease that was taken over already (this
+     * process stalled past it) is not renewed: the new holder owns the post, and this sender's
+     * outcome will be refused by the fence.
+     *
+     * @return how many leases were renewed
+     */
+    public int heartbeat() {
+        int renewed = 0;
+        for (InFlight f : inFlight.keySet()) {
+            PostRecord p = f.post();
+            Instant until = clock.instant().plus(settings.lease());
+            boolean held = f.reveal() ? store.renewReveal(p.channel(), p.localDate(), p.claim(), until)
+                    : store.renewSend(p.channel(), p.localDate(), p.claim(), until);
+            if (held) {
+                renewed++;
+            } else if (inFlight.remove(f) != null) {
+                log.warn("daily {} {}: the claim {} was taken over by another replica while {}; its outcome will be "
+                        + "refused", p.channel(), p.localDate(), p.claim(), f.reveal() ? "revealing" : "sending");
+            }
+        }
+        return renewed;
     }
 
     /** One scheduled run: never throws, so a failure never stops the runs after it. */
@@ -419,13 +473,16 @@ public final class DailyScheduler implements AutoCloseable {
         if (stopping) {
             // Shutting down: hand the claim back at once instead of letting its lease run out.
             try {
-                store.markRetry(p.channel(), p.localDate(), p.attempts(), clock.instant(), "released at shutdown");
+                store.markRetry(p.channel(), p.localDate(), p.claim(), p.attempts(), clock.instant(),
+                        "released at shutdown");
             } catch (RuntimeException e) {
                 log.warn("daily {} {}: claim not released ({}); its lease will expire", p.channel(), p.localDate(),
                         e.toString());
             }
             return;
         }
+        InFlight mine = new InFlight(p, false);
+        inFlight.put(mine, Boolean.TRUE);
         try {
             DailyPublisher publisher = publishers.get(p.channel().platform());
             if (publisher == null) {
@@ -459,8 +516,10 @@ public final class DailyScheduler implements AutoCloseable {
                     return;
                 }
                 // Sent: from here on a failure must never lead to sending it again.
-                recordDurably(new Outcome.Sent(p.channel(), p.localDate(), where, clock.instant(), attempts));
-                c.sent.incrementAndGet();
+                if (recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
+                        attempts))) {
+                    c.sent.incrementAndGet();
+                }
                 return;
             }
         } catch (InterruptedException e) {
@@ -468,6 +527,8 @@ public final class DailyScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             // The store failed: the post keeps its lease and is taken over when the lease passes.
             log.error("daily {} {}: could not record the outcome: {}", p.channel(), p.localDate(), e.toString(), e);
+        } finally {
+            inFlight.remove(mine);
         }
     }
 
@@ -477,6 +538,7 @@ public final class DailyScheduler implements AutoCloseable {
     private static final class Pending {
         final Outcome outcome;
         boolean written;
+        boolean refused;
         RuntimeException failure;
 
         Pending(Outcome outcome) {
@@ -492,7 +554,7 @@ public final class DailyScheduler implements AutoCloseable {
      * Senders that finish while another one writes are written together with the next write
      * (group commit): the same guarantee, fewer transactions.
      */
-    private void record(Outcome outcome) {
+    private boolean record(Outcome outcome) {
         Pending mine = new Pending(outcome);
         synchronized (pending) {
             pending.add(mine);
@@ -505,8 +567,12 @@ public final class DailyScheduler implements AutoCloseable {
                     pending.clear();
                 }
                 try {
-                    store.recordAll(group.stream().map(x -> x.outcome).collect(Collectors.toList()));
-                    group.forEach(x -> x.written = true);
+                    List<Outcome> refused = store.recordAll(group.stream().map(x -> x.outcome)
+                            .collect(Collectors.toList()));
+                    group.forEach(x -> {
+                        x.written = true;
+                        x.refused = refused.contains(x.outcome);
+                    });
                 } catch (RuntimeException e) {
                     group.forEach(x -> x.failure = e);
                 }
@@ -515,18 +581,26 @@ public final class DailyScheduler implements AutoCloseable {
                 throw mine.failure;
             }
         }
+        return !mine.refused;
     }
 
     /**
      * Records a successful send, trying a few times over a few seconds when the store fails: an
      * unrecorded post would be sent again once its lease passes.
+     *
+     * @return false when the store refused it: the claim was taken over (this process stalled past
+     *     its lease), and the new holder's record stands
      */
-    private void recordDurably(Outcome outcome) throws InterruptedException {
+    private boolean recordDurably(Outcome outcome) throws InterruptedException {
         RuntimeException last = null;
         for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
             try {
-                record(outcome);
-                return;
+                if (record(outcome)) {
+                    return true;
+                }
+                log.warn("daily {} {}: the outcome of claim {} was refused: another replica took the post over",
+                        outcome.channel(), outcome.localDate(), outcome.fence());
+                return false;
             } catch (RuntimeException e) {
                 last = e;
                 log.warn("daily {} {}: recording the send failed (attempt {}): {}", outcome.channel(),
@@ -577,15 +651,28 @@ public final class DailyScheduler implements AutoCloseable {
         }
         log.warn("daily {} {}: attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts, retryAt,
                 error);
-        store.markRetry(p.channel(), p.localDate(), attempts, retryAt, error);
+        if (stale(store.markRetry(p.channel(), p.localDate(), p.claim(), attempts, retryAt, error), p)) {
+            return;
+        }
         c.retried.incrementAndGet();
     }
 
     private void giveUp(PostRecord p, PostState state, int attempts, String error, Counters c) {
         log.error("daily {} {}: {} ({})", p.channel(), p.localDate(), state == PostState.SKIPPED ? "skipped" : "failed",
                 error);
-        store.markGivenUp(p.channel(), p.localDate(), state, attempts, error);
+        if (stale(store.markGivenUp(p.channel(), p.localDate(), p.claim(), state, attempts, error), p)) {
+            return;
+        }
         (state == PostState.SKIPPED ? c.skipped : c.failed).incrementAndGet();
+    }
+
+    /** True, and logged, when a fenced write was refused because the claim was taken over. */
+    private static boolean stale(boolean written, PostRecord p) {
+        if (!written) {
+            log.warn("daily {} {}: claim {} was taken over by another replica; this outcome was not recorded",
+                    p.channel(), p.localDate(), p.claim());
+        }
+        return !written;
     }
 
     /** The delay before retry number {@code attempts}: doubling from the first backoff, capped, with ±20% jitter. */
@@ -607,6 +694,8 @@ public final class DailyScheduler implements AutoCloseable {
     // ------------------------------------------------------------------ answers
 
     private void reveal(PostRecord p, Counters c) {
+        InFlight mine = new InFlight(p, true);
+        inFlight.put(mine, Boolean.TRUE);
         try {
             DailyPublisher publisher = publishers.get(p.channel().platform());
             QuestionBank b = bank.get();
@@ -616,7 +705,7 @@ public final class DailyScheduler implements AutoCloseable {
                 String why = publisher == null ? "no publisher for platform " + p.channel().platform()
                         : q.isEmpty() ? "question " + p.questionId() + " is no longer in the bank" : "the post has no message";
                 log.error("daily {} {}: answer not revealed: {}", p.channel(), p.localDate(), why);
-                store.markRevealFailed(p.channel(), p.localDate(), attempts, why);
+                stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, why), p);
                 return;
             }
             AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
@@ -635,8 +724,9 @@ public final class DailyScheduler implements AutoCloseable {
                     revealFailed(p, attempts, true, Optional.empty(), e.toString());
                     return;
                 }
-                recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), attempts));
-                c.revealed.incrementAndGet();
+                if (recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), p.claim(), attempts))) {
+                    c.revealed.incrementAndGet();
+                }
                 return;
             }
         } catch (InterruptedException e) {
@@ -644,6 +734,8 @@ public final class DailyScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("daily {} {}: could not record the answer's outcome: {}", p.channel(), p.localDate(),
                     e.toString(), e);
+        } finally {
+            inFlight.remove(mine);
         }
     }
 
@@ -651,13 +743,13 @@ public final class DailyScheduler implements AutoCloseable {
         if (!retryable || attempts >= settings.maxAttempts()) {
             log.error("daily {} {}: answer not revealed after {} attempt(s): {}", p.channel(), p.localDate(), attempts,
                     error);
-            store.markRevealFailed(p.channel(), p.localDate(), attempts, error);
+            stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, error), p);
             return;
         }
         Instant retryAt = clock.instant().plus(retryAfter.orElseGet(() -> backoff(attempts)));
         log.warn("daily {} {}: answer attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts,
                 retryAt, error);
-        store.markRevealRetry(p.channel(), p.localDate(), attempts, retryAt, error);
+        stale(store.markRevealRetry(p.channel(), p.localDate(), p.claim(), attempts, retryAt, error), p);
     }
 
     // ------------------------------------------------------------------ on demand
@@ -725,6 +817,10 @@ public final class DailyScheduler implements AutoCloseable {
             senders.shutdown();
             awaitUntil(senders, deadline);
             senders.shutdownNow();
+        }
+        if (heart != null) { // last: the sends that were finishing needed their leases renewed
+            heart.shutdownNow();
+            heart = null;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.AnswerState;
 import dev.llmq.core.port.out.ClaimPlanner;
 import dev.llmq.core.port.out.DeckState;
+import dev.llmq.core.port.out.Fence;
 import dev.llmq.core.port.out.Lease;
 import dev.llmq.core.port.out.NewPost;
 import dev.llmq.core.port.out.NowClaim;
@@ -542,7 +543,7 @@ public final class JdbcStore implements Store {
     private static PostRecord pending(ChannelRef ref, NewPost p, Lease lease) {
         return new PostRecord(ref, p.localDate(), p.questionId(), p.lang(), p.thread(), p.fireAt(), PostState.PENDING, 0,
                 Optional.empty(), Optional.empty(), p.revealAfter(), AnswerState.NONE, Optional.empty(), 0,
-                Optional.empty());
+                Optional.empty(), Optional.of(new Fence(lease.owner(), 1)));
     }
 
     private int[] insertPosts(Connection c, List<PostRecord> posts, Lease lease) throws SQLException {
@@ -550,8 +551,9 @@ public final class JdbcStore implements Store {
             return new int[0];
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_posts (platform, channel, local_date, space, "
-                + "question_id, lang, thread, fire_at, state, attempts, next_attempt_at, claimed_by, reveal_after_s, "
-                + "answer_state, answer_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, 'NONE', 0) "
+                + "question_id, lang, thread, fire_at, state, attempts, next_attempt_at, claimed_by, claim_epoch, "
+                + "reveal_after_s, answer_state, answer_attempts) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 1, ?, 'NONE', 0) "
                 + "ON CONFLICT (platform, channel, local_date) DO NOTHING")) {
             for (PostRecord p : posts) {
                 int i = 1;
@@ -654,6 +656,7 @@ public final class JdbcStore implements Store {
             if (existing.isPresent()) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET question_id = ?, lang = ?, "
                         + "thread = ?, fire_at = ?, state = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = ?, "
+                        + "claim_epoch = claim_epoch + 1, "
                         + "last_error = NULL, message_ref = NULL, thread_ref = NULL, posted_at = NULL, reveal_after_s = ?, "
                         + "answer_state = 'NONE', reveal_at = NULL, answer_attempts = 0 "
                         + "WHERE platform = ? AND channel = ? AND local_date = ?")) {
@@ -668,6 +671,7 @@ public final class JdbcStore implements Store {
                     setKey(ps, i, channel, date);
                     ps.executeUpdate();
                 }
+                p = post(c, channel, date, "").orElseThrow(); // with the epoch the take-over gave it
             } else if (insertPosts(c, List.of(p), lease)[0] == 0) {
                 return new NowClaim.Exists(post(c, channel, date, "").orElseThrow());
             }
@@ -701,7 +705,8 @@ public final class JdbcStore implements Store {
         String where = dialect == Dialect.POSTGRES ? "ctid = ANY(ARRAY(" + pick + "))" : "rowid IN (" + pick + ")";
         return auto(c -> {
             List<PostRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET " + column + " = ?, claimed_by = ? "
+            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET " + column + " = ?, claimed_by = ?, "
+                    + "claim_epoch = claim_epoch + 1 "
                     + "WHERE " + where + " RETURNING " + POST_COLS)) {
                 ps.setLong(1, lease.until().toEpochMilli());
                 ps.setString(2, lease.owner());
@@ -720,18 +725,20 @@ public final class JdbcStore implements Store {
 
     // ------------------------------------------------------------------ outcomes
 
+    /** The post's key and its claim (five parameters): the condition of every fenced write. */
+    private static final String HELD = " WHERE platform = ? AND channel = ? AND local_date = ? AND claimed_by = ? "
+            + "AND claim_epoch = ?";
+
     @Override
-    public void markSent(ChannelRef channel, LocalDate date, Published where, Instant postedAt, int attempts) {
-        int[] n = tx(c -> writeSent(c, List.of(new Outcome.Sent(channel, date, where, postedAt, attempts))));
-        if (n[0] == 0) {
-            throw new StoreException(description + ": no post " + channel + " " + date);
-        }
+    public boolean markSent(ChannelRef channel, LocalDate date, Fence fence, Published where, Instant postedAt,
+                            int attempts) {
+        return recordAll(List.of(new Outcome.Sent(channel, date, fence, where, postedAt, attempts))).isEmpty();
     }
 
     @Override
-    public void recordAll(List<Outcome> outcomes) {
+    public List<Outcome> recordAll(List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Outcome.Sent> sent = new ArrayList<>();
         List<Outcome.Revealed> revealed = new ArrayList<>();
@@ -742,29 +749,36 @@ public final class JdbcStore implements Store {
             }
         }
         // One outcome is one statement, atomic on its own: no transaction round trip for it.
-        SqlWork<Object> write = c -> {
-            writeSent(c, sent);
+        SqlWork<List<Outcome>> write = c -> {
+            List<Outcome> refused = new ArrayList<>();
+            int[] n = writeSent(c, sent);
+            for (int k = 0; k < n.length; k++) {
+                if (n[k] == 0) {
+                    refused.add(sent.get(k));
+                }
+            }
             if (!revealed.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement(REVEALED)) {
                     for (Outcome.Revealed r : revealed) {
                         ps.setInt(1, r.answerAttempts());
-                        setKey(ps, 2, r.channel(), r.localDate());
+                        setHeld(ps, 2, r.channel(), r.localDate(), r.fence());
                         ps.addBatch();
                     }
-                    ps.executeBatch();
+                    int[] m = checked(ps.executeBatch());
+                    for (int k = 0; k < m.length; k++) {
+                        if (m[k] == 0) {
+                            refused.add(revealed.get(k));
+                        }
+                    }
                 }
             }
-            return null;
+            return refused;
         };
-        if (outcomes.size() == 1) {
-            auto(write);
-        } else {
-            tx(write);
-        }
+        return outcomes.size() == 1 ? auto(write) : tx(write);
     }
 
     private static final String REVEALED = "UPDATE daily_posts SET answer_state = 'SENT', answer_attempts = ?, "
-            + "reveal_at = NULL, claimed_by = NULL WHERE platform = ? AND channel = ? AND local_date = ?";
+            + "reveal_at = NULL, claimed_by = NULL" + HELD + " AND answer_state = 'DUE'";
 
     /**
      * One statement per post. The answer is due after the post's reveal delay; with none, it waits for
@@ -780,8 +794,8 @@ public final class JdbcStore implements Store {
                 + "posted_at = ?, "
                 + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
                 + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
-                + "WHEN " + LATER_POST + " THEN ? ELSE NULL END "
-                + "WHERE platform = ? AND channel = ? AND local_date = ?")) {
+                + "WHEN " + LATER_POST + " THEN ? ELSE NULL END"
+                + HELD + " AND state = 'PENDING'")) {
             for (Outcome.Sent o : sent) {
                 long at = o.postedAt().toEpochMilli();
                 int i = 1;
@@ -795,11 +809,21 @@ public final class JdbcStore implements Store {
                 setKey(ps, i, o.channel(), o.localDate());
                 i += 3;
                 ps.setLong(i++, at);
-                setKey(ps, i, o.channel(), o.localDate());
+                setHeld(ps, i, o.channel(), o.localDate(), o.fence());
                 ps.addBatch();
             }
-            return ps.executeBatch();
+            return checked(ps.executeBatch());
         }
+    }
+
+    /** Batch counts, which must be known: a fenced write that changed no row was refused. */
+    private static int[] checked(int[] counts) throws SQLException {
+        for (int n : counts) {
+            if (n == Statement.SUCCESS_NO_INFO) {
+                throw new SQLException("the driver did not report which rows were updated");
+            }
+        }
+        return counts;
     }
 
     /** The channel has a later post (three parameters: the post's key). */
@@ -823,44 +847,65 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public void markRetry(ChannelRef channel, LocalDate date, int attempts, Instant retryAt, String error) {
-        update("UPDATE daily_posts SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, last_error = ? "
-                + "WHERE platform = ? AND channel = ? AND local_date = ? AND state = 'PENDING'", channel, date,
-                attempts, retryAt.toEpochMilli(), truncate(error));
+    public boolean renewSend(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
+        return update("UPDATE daily_posts SET next_attempt_at = ?" + HELD + " AND state = 'PENDING'", channel, date,
+                fence, until.toEpochMilli()) == 1;
     }
 
     @Override
-    public void markGivenUp(ChannelRef channel, LocalDate date, PostState state, int attempts, String error) {
+    public boolean renewReveal(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
+        return update("UPDATE daily_posts SET reveal_at = ?" + HELD + " AND answer_state = 'DUE'", channel, date,
+                fence, until.toEpochMilli()) == 1;
+    }
+
+    @Override
+    public boolean markRetry(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt,
+                             String error) {
+        return update("UPDATE daily_posts SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, last_error = ?"
+                + HELD + " AND state = 'PENDING'", channel, date, fence, attempts, retryAt.toEpochMilli(),
+                truncate(error)) == 1;
+    }
+
+    @Override
+    public boolean markGivenUp(ChannelRef channel, LocalDate date, Fence fence, PostState state, int attempts,
+                               String error) {
         if (state != PostState.FAILED && state != PostState.SKIPPED) {
             throw new IllegalArgumentException("give up as FAILED or SKIPPED, not " + state);
         }
-        update("UPDATE daily_posts SET state = ?, attempts = ?, next_attempt_at = NULL, claimed_by = NULL, last_error = ? "
-                + "WHERE platform = ? AND channel = ? AND local_date = ? AND state = 'PENDING'", channel, date,
-                state.name(), attempts, truncate(error));
+        return update("UPDATE daily_posts SET state = ?, attempts = ?, next_attempt_at = NULL, claimed_by = NULL, "
+                + "last_error = ?" + HELD + " AND state = 'PENDING'", channel, date, fence, state.name(), attempts,
+                truncate(error)) == 1;
     }
 
     @Override
-    public void markRevealed(ChannelRef channel, LocalDate date, int answerAttempts) {
-        update(REVEALED, channel, date, answerAttempts);
+    public boolean markRevealed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts) {
+        return update(REVEALED, channel, date, fence, answerAttempts) == 1;
     }
 
     @Override
-    public void markRevealRetry(ChannelRef channel, LocalDate date, int answerAttempts, Instant retryAt, String error) {
-        update("UPDATE daily_posts SET answer_attempts = ?, reveal_at = ?, claimed_by = NULL, last_error = ? "
-                + "WHERE platform = ? AND channel = ? AND local_date = ? AND answer_state = 'DUE'", channel, date,
-                answerAttempts, retryAt.toEpochMilli(), truncate(error));
+    public boolean markRevealRetry(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts,
+                                   Instant retryAt, String error) {
+        return update("UPDATE daily_posts SET answer_attempts = ?, reveal_at = ?, claimed_by = NULL, last_error = ?"
+                + HELD + " AND answer_state = 'DUE'", channel, date, fence, answerAttempts, retryAt.toEpochMilli(),
+                truncate(error)) == 1;
     }
 
     @Override
-    public void markRevealFailed(ChannelRef channel, LocalDate date, int answerAttempts, String error) {
-        update("UPDATE daily_posts SET answer_state = 'FAILED', answer_attempts = ?, reveal_at = NULL, claimed_by = NULL, "
-                + "last_error = ? WHERE platform = ? AND channel = ? AND local_date = ?", channel, date, answerAttempts,
-                truncate(error));
+    public boolean markRevealFailed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts, String error) {
+        return update("UPDATE daily_posts SET answer_state = 'FAILED', answer_attempts = ?, reveal_at = NULL, "
+                + "claimed_by = NULL, last_error = ?" + HELD, channel, date, fence, answerAttempts, truncate(error)) == 1;
     }
 
-    /** An update whose leading parameters are {@code values}, followed by the post's key. */
-    private void update(String sql, ChannelRef channel, LocalDate date, Object... values) {
-        auto(c -> {
+    private static void setHeld(PreparedStatement ps, int i, ChannelRef channel, LocalDate date, Fence fence)
+            throws SQLException {
+        setKey(ps, i, channel, date);
+        ps.setString(i + 3, fence.owner());
+        ps.setLong(i + 4, fence.epoch());
+    }
+
+    /** A fenced update whose leading parameters are {@code values}, followed by the post's key and fence. */
+    private int update(String sql, ChannelRef channel, LocalDate date, Fence fence, Object... values) {
+        return auto(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (Object v : values) {
@@ -872,7 +917,7 @@ public final class JdbcStore implements Store {
                         setNullable(ps, i++, (String) v);
                     }
                 }
-                setKey(ps, i, channel, date);
+                setHeld(ps, i, channel, date, fence);
                 return ps.executeUpdate();
             }
         });
@@ -889,7 +934,7 @@ public final class JdbcStore implements Store {
 
     private static final String POST_COLS = "platform, channel, local_date, space, question_id, lang, thread, fire_at, "
             + "state, attempts, message_ref, thread_ref, posted_at, reveal_after_s, answer_state, reveal_at, "
-            + "answer_attempts, last_error";
+            + "answer_attempts, last_error, claimed_by, claim_epoch";
 
     @Override
     public Optional<PostRecord> post(ChannelRef channel, LocalDate date) {
@@ -934,7 +979,13 @@ public final class JdbcStore implements Store {
                 Instant.ofEpochMilli(rs.getLong("fire_at")), PostState.valueOf(rs.getString("state")),
                 rs.getInt("attempts"), published, optionalInstant(rs, "posted_at"),
                 optionalLong(rs, "reveal_after_s").map(Duration::ofSeconds), AnswerState.valueOf(rs.getString("answer_state")),
-                optionalInstant(rs, "reveal_at"), rs.getInt("answer_attempts"), Optional.ofNullable(rs.getString("last_error")));
+                optionalInstant(rs, "reveal_at"), rs.getInt("answer_attempts"), Optional.ofNullable(rs.getString("last_error")),
+                fence(rs.getString("claimed_by"), rs.getLong("claim_epoch")));
+    }
+
+    /** The claim on a row: none when nobody holds it (epoch 0 is a row from before fencing, never claimed since). */
+    private static Optional<Fence> fence(String owner, long epoch) {
+        return owner == null || epoch < 1 ? Optional.empty() : Optional.of(new Fence(owner, epoch));
     }
 
     @Override

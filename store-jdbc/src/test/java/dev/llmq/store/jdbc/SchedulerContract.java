@@ -16,15 +16,20 @@ import dev.llmq.core.daily.DailyScheduler;
 import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
+import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.out.AnswerState;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.DailyStore;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
+import dev.llmq.core.port.out.PublishException;
+import dev.llmq.core.port.out.Published;
 import dev.llmq.core.port.out.SpaceSettings;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
@@ -51,6 +56,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -408,6 +416,118 @@ abstract class SchedulerContract {
         assertEquals(50, all.size());
         runUntil(Instant.parse("2026-03-03T10:00:00Z"), Duration.ofHours(1));
         assertEquals(80, after.posts.size(), "the next day posts once everywhere");
+    }
+
+    // ------------------------------------------------------------------ fencing and leases
+
+    /** A platform whose sends block until released: a send slower than any lease. */
+    static final class HeldPublisher implements DailyPublisher {
+        final TestPublisher inner;
+        final String tag;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch letGo = new CountDownLatch(1);
+
+        HeldPublisher(TestPublisher inner, String tag) {
+            this.inner = inner;
+            this.tag = tag;
+        }
+
+        @Override
+        public String platform() {
+            return inner.platform();
+        }
+
+        @Override
+        public Published postQuestion(DailyPost post) throws PublishException {
+            entered.countDown();
+            try {
+                if (!letGo.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError("never released");
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            Published w = inner.postQuestion(post);
+            return new Published(tag + w.messageRef(), w.threadRef().map(t -> tag + t));
+        }
+
+        @Override
+        public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+            inner.postAnswer(channel, where, answer);
+        }
+    }
+
+    /** Replica A, sending through {@code pub}, beside the test's own scheduler (replica B) on the same store. */
+    private DailyScheduler replicaA(DailyPublisher pub) {
+        DailyScheduler a = new DailyScheduler(store, () -> bank, List.of(pub), clock, Lang.EN, settings, new Random(11),
+                clock::advance);
+        open.add(a);
+        return a;
+    }
+
+    @Test
+    void aSendSlowerThanItsLeaseIsKeptByTheHeartbeatAndSentOnce() throws Exception {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        TestPublisher aPosts = new TestPublisher("test", clock);
+        HeldPublisher held = new HeldPublisher(aPosts, "A-");
+        DailyScheduler a = replicaA(held);
+        CompletableFuture<DailyScheduler.TickReport> aTick = CompletableFuture.supplyAsync(a::tick);
+        assertTrue(held.entered.await(30, TimeUnit.SECONDS), "A is sending");
+
+        // A's send takes two whole leases; its heartbeat keeps the claim, so B never takes it over.
+        Duration beat = settings.lease().dividedBy(3);
+        for (int i = 0; i < 6; i++) {
+            clock.advance(beat);
+            assertEquals(1, a.heartbeat(), "A renews its lease");
+            scheduler.tick();
+        }
+        assertTrue(publisher.posts.isEmpty(), "B did not send the post A holds");
+        held.letGo.countDown();
+        assertEquals(1, aTick.get(30, TimeUnit.SECONDS).sent());
+        assertEquals(0, a.heartbeat(), "nothing left in flight");
+
+        LocalDate day = LocalDate.parse("2026-03-02");
+        PostRecord rec = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(PostState.SENT, rec.state());
+        assertEquals("A-m1", rec.published().orElseThrow().messageRef());
+        assertEquals(1, aPosts.posts.size(), "exactly one post");
+
+        // The next day's post (B's) reveals the answer in A's thread.
+        runUntil(Instant.parse("2026-03-03T10:00:00Z"), Duration.ofHours(1));
+        assertEquals(1, publisher.answers.size());
+        assertEquals(rec.published().orElseThrow(), publisher.answers.get(0).where());
+        assertEquals(AnswerState.SENT, store.post(ch("c1"), day).orElseThrow().answerState());
+    }
+
+    @Test
+    void aHolderThatStalledPastItsLeaseCannotOverwriteTheNewHoldersRecord() throws Exception {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        TestPublisher aPosts = new TestPublisher("test", clock);
+        HeldPublisher held = new HeldPublisher(aPosts, "A-");
+        DailyScheduler a = replicaA(held);
+        CompletableFuture<DailyScheduler.TickReport> aTick = CompletableFuture.supplyAsync(a::tick);
+        assertTrue(held.entered.await(30, TimeUnit.SECONDS), "A is sending");
+
+        // A stalls (no heartbeat, as in a long GC pause) past its lease: B takes the post over.
+        clock.advance(settings.lease().plusSeconds(1));
+        scheduler.tick();
+        assertEquals(1, publisher.posts.size(), "B sent it");
+        LocalDate day = LocalDate.parse("2026-03-02");
+        Published bWhere = store.post(ch("c1"), day).orElseThrow().published().orElseThrow();
+
+        held.letGo.countDown();
+        assertEquals(0, aTick.get(30, TimeUnit.SECONDS).sent(), "A's outcome is refused, not counted");
+        PostRecord rec = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(bWhere, rec.published().orElseThrow(), "A's late write did not overwrite B's record");
+        assertEquals(PostState.SENT, rec.state());
+
+        runUntil(Instant.parse("2026-03-03T10:00:00Z"), Duration.ofHours(1));
+        assertEquals(1, publisher.answers.size(), "the answer is revealed once");
+        assertEquals(bWhere, publisher.answers.get(0).where(), "in the thread of the post the ledger kept");
     }
 
     @Test

@@ -9,9 +9,11 @@ import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.AnswerState;
 import dev.llmq.core.port.out.ClaimPlanner;
 import dev.llmq.core.port.out.DeckState;
+import dev.llmq.core.port.out.Fence;
 import dev.llmq.core.port.out.Lease;
 import dev.llmq.core.port.out.NewPost;
 import dev.llmq.core.port.out.NowClaim;
+import dev.llmq.core.port.out.Outcome;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.Published;
@@ -155,11 +157,14 @@ abstract class StoreContract {
     @Test
     void aFailedPostOfTheDayCanBeTakenOverOnDemand() {
         LocalDate day = LocalDate.parse("2026-03-02");
-        store.claimNow(ch("c1"), day, lease(T0), deck -> newPost(day, T0, "q1", Optional.empty()));
-        store.markGivenUp(ch("c1"), day, PostState.FAILED, 1, "boom");
+        NowClaim first = store.claimNow(ch("c1"), day, lease(T0), deck -> newPost(day, T0, "q1", Optional.empty()));
+        Fence fence = assertInstanceOf(NowClaim.Claimed.class, first).post().claim();
+        assertTrue(store.markGivenUp(ch("c1"), day, fence, PostState.FAILED, 1, "boom"));
         assertEquals(PostState.FAILED, store.post(ch("c1"), day).orElseThrow().state());
         NowClaim again = store.claimNow(ch("c1"), day, lease(T0), deck -> newPost(day, T0, "q2", Optional.empty()));
-        assertEquals("q2", assertInstanceOf(NowClaim.Claimed.class, again).post().questionId());
+        PostRecord retaken = assertInstanceOf(NowClaim.Claimed.class, again).post();
+        assertEquals("q2", retaken.questionId());
+        assertEquals(fence.epoch() + 1, retaken.claim().epoch(), "a take-over is a new epoch");
         PostRecord p = store.post(ch("c1"), day).orElseThrow();
         assertEquals(PostState.PENDING, p.state());
         assertEquals(0, p.attempts());
@@ -173,12 +178,14 @@ abstract class StoreContract {
         List<PostRecord> abandoned = store.takeRetries(T0.plus(Duration.ofMinutes(6)), 10, lease(T0));
         assertEquals(1, abandoned.size(), "taken over after the lease");
         LocalDate day = abandoned.get(0).localDate();
-        store.markRetry(ch("c1"), day, 1, T0.plus(Duration.ofMinutes(30)), "rate limited");
+        assertTrue(store.markRetry(ch("c1"), day, abandoned.get(0).claim(), 1, T0.plus(Duration.ofMinutes(30)),
+                "rate limited"));
         assertTrue(store.takeRetries(T0.plus(Duration.ofMinutes(29)), 10, lease(T0)).isEmpty());
         PostRecord r = store.takeRetries(T0.plus(Duration.ofMinutes(30)), 10, lease(T0)).get(0);
         assertEquals(1, r.attempts());
         assertEquals(Optional.of("rate limited"), r.lastError());
-        store.markSent(ch("c1"), day, new Published("m1", Optional.of("t1")), T0.plus(Duration.ofMinutes(31)), 2);
+        assertTrue(store.markSent(ch("c1"), day, r.claim(), new Published("m1", Optional.of("t1")),
+                T0.plus(Duration.ofMinutes(31)), 2));
         assertTrue(store.takeRetries(T0.plus(Duration.ofDays(2)), 10, lease(T0)).isEmpty(), "sent posts are done");
         PostRecord sent = store.post(ch("c1"), day).orElseThrow();
         assertEquals(PostState.SENT, sent.state());
@@ -190,19 +197,19 @@ abstract class StoreContract {
     void anAnswerWaitsForTheNextPostThenBecomesDue() {
         LocalDate d1 = LocalDate.parse("2026-03-02");
         LocalDate d2 = d1.plusDays(1);
-        store.claimNow(ch("c1"), d1, lease(T0), deck -> newPost(d1, T0, "q1", Optional.empty()));
-        store.markSent(ch("c1"), d1, new Published("m1", Optional.of("t1")), T0, 1);
+        Fence f1 = claimed(store.claimNow(ch("c1"), d1, lease(T0), deck -> newPost(d1, T0, "q1", Optional.empty())));
+        assertTrue(store.markSent(ch("c1"), d1, f1, new Published("m1", Optional.of("t1")), T0, 1));
         assertEquals(AnswerState.WAITING, store.post(ch("c1"), d1).orElseThrow().answerState());
         assertTrue(store.takeReveals(T0.plus(Duration.ofDays(30)), 10, lease(T0)).isEmpty());
 
         Instant t2 = T0.plus(Duration.ofDays(1));
-        store.claimNow(ch("c1"), d2, lease(t2), deck -> newPost(d2, t2, "q2", Optional.empty()));
-        store.markSent(ch("c1"), d2, new Published("m2", Optional.of("t2")), t2, 1);
+        Fence f2 = claimed(store.claimNow(ch("c1"), d2, lease(t2), deck -> newPost(d2, t2, "q2", Optional.empty())));
+        assertTrue(store.markSent(ch("c1"), d2, f2, new Published("m2", Optional.of("t2")), t2, 1));
         List<PostRecord> due = store.takeReveals(t2, 10, lease(t2));
         assertEquals(List.of(d1), due.stream().map(PostRecord::localDate).toList());
         assertEquals(Optional.of(new Published("m1", Optional.of("t1"))), due.get(0).published());
         assertTrue(store.takeReveals(t2, 10, lease(t2)).isEmpty(), "leased");
-        store.markRevealed(ch("c1"), d1, 1);
+        assertTrue(store.markRevealed(ch("c1"), d1, due.get(0).claim(), 1));
         assertEquals(AnswerState.SENT, store.post(ch("c1"), d1).orElseThrow().answerState());
         assertEquals(AnswerState.WAITING, store.post(ch("c1"), d2).orElseThrow().answerState());
     }
@@ -210,10 +217,59 @@ abstract class StoreContract {
     @Test
     void aRevealDelayMakesTheAnswerDueAfterIt() {
         LocalDate d1 = LocalDate.parse("2026-03-02");
-        store.claimNow(ch("c1"), d1, lease(T0), deck -> newPost(d1, T0, "q1", Optional.of(Duration.ofHours(2))));
-        store.markSent(ch("c1"), d1, new Published("m1", Optional.empty()), T0, 1);
+        Fence f = claimed(store.claimNow(ch("c1"), d1, lease(T0),
+                deck -> newPost(d1, T0, "q1", Optional.of(Duration.ofHours(2)))));
+        assertTrue(store.markSent(ch("c1"), d1, f, new Published("m1", Optional.empty()), T0, 1));
         assertTrue(store.takeReveals(T0.plus(Duration.ofMinutes(119)), 10, lease(T0)).isEmpty());
         assertEquals(1, store.takeReveals(T0.plus(Duration.ofHours(2)), 10, lease(T0)).size());
+    }
+
+    private static Fence claimed(NowClaim claim) {
+        return assertInstanceOf(NowClaim.Claimed.class, claim).post().claim();
+    }
+
+    /**
+     * Fencing: a holder whose lease lapsed and was taken over can neither renew it nor record an
+     * outcome, and the new holder's record stands. Every outcome write is checked this way.
+     */
+    @Test
+    void aTakenOverClaimCanNeitherRenewNorRecord() {
+        store.putSchedule(schedule("c1", "09:00", "UTC"), T0);
+        PostRecord first = store.claimDue(T0, 10, lease(T0), daily("q1")).get(0);
+        LocalDate day = first.localDate();
+        Fence old = first.claim();
+        assertEquals(1, old.epoch());
+        assertTrue(store.renewSend(ch("c1"), day, old, T0.plus(Duration.ofMinutes(6))), "the holder renews");
+        assertTrue(store.takeRetries(T0.plus(Duration.ofMinutes(5)), 10, new Lease("other", T0.plus(Duration.ofMinutes(10))))
+                .isEmpty(), "a renewed lease is not taken over");
+        PostRecord taken = store.takeRetries(T0.plus(Duration.ofMinutes(7)), 10,
+                new Lease("other", T0.plus(Duration.ofMinutes(12)))).get(0);
+        Fence now = taken.claim();
+        assertEquals(new Fence("other", 2), now);
+
+        assertFalse(store.renewSend(ch("c1"), day, old, T0.plus(Duration.ofMinutes(20))), "a stale renewal is refused");
+        assertFalse(store.markRetry(ch("c1"), day, old, 1, T0, "stale"));
+        assertFalse(store.markGivenUp(ch("c1"), day, old, PostState.FAILED, 1, "stale"));
+        assertFalse(store.markSent(ch("c1"), day, old, new Published("stale", Optional.empty()), T0, 1));
+        assertEquals(PostState.PENDING, store.post(ch("c1"), day).orElseThrow().state(), "nothing was written");
+
+        assertTrue(store.markSent(ch("c1"), day, now, new Published("m-new", Optional.of("t-new")), T0, 1));
+        List<Outcome> refused = store.recordAll(List.of(new Outcome.Sent(ch("c1"), day, old,
+                new Published("stale", Optional.empty()), T0, 1)));
+        assertEquals(1, refused.size(), "a stale group-committed outcome is returned as refused");
+        assertEquals(Optional.of(new Published("m-new", Optional.of("t-new"))),
+                store.post(ch("c1"), day).orElseThrow().published(), "the new holder's record stands");
+
+        // the answer's reveal is a new claim with the next epoch, fenced the same way
+        store.claimNow(ch("c1"), day.plusDays(1), lease(T0), deck -> newPost(day.plusDays(1), T0, "q2", Optional.empty()));
+        PostRecord reveal = store.takeReveals(T0.plus(Duration.ofMinutes(8)), 10, lease(T0.plus(Duration.ofMinutes(8))))
+                .get(0);
+        assertEquals(3, reveal.claim().epoch());
+        assertFalse(store.markRevealed(ch("c1"), day, now, 1), "the send's fence does not reveal");
+        assertFalse(store.renewReveal(ch("c1"), day, now, T0.plus(Duration.ofHours(1))));
+        assertTrue(store.renewReveal(ch("c1"), day, reveal.claim(), T0.plus(Duration.ofHours(1))));
+        assertTrue(store.markRevealed(ch("c1"), day, reveal.claim(), 1));
+        assertEquals(AnswerState.SENT, store.post(ch("c1"), day).orElseThrow().answerState());
     }
 
     @Test

@@ -58,37 +58,53 @@ public interface DailyStore {
      */
     List<PostRecord> takeRetries(Instant now, int limit, Lease lease);
 
+    // ------------------------------------------------------------------ leases
+
+    /**
+     * Extends the lease of a post being sent (the sender's heartbeat) to {@code until}, if
+     * {@code fence} still holds it; false when it does not (the lease lapsed and was taken over).
+     */
+    boolean renewSend(ChannelRef channel, LocalDate date, Fence fence, Instant until);
+
+    /** As {@link #renewSend}, for a post whose answer is being revealed. */
+    boolean renewReveal(ChannelRef channel, LocalDate date, Fence fence, Instant until);
+
     // ------------------------------------------------------------------ outcomes
+    // Every outcome names the fence of its claim, and is written only while that claim holds the
+    // post: false (or, for recordAll, the outcome among those returned) means refused, nothing written.
 
     /**
      * Records a sent post. Its answer becomes due after the post's reveal delay; with none, it
      * waits for the channel's next post (whose claim makes it due), or is due at once when a later
      * post of the channel was claimed already.
      */
-    void markSent(ChannelRef channel, LocalDate date, Published where, Instant postedAt, int attempts);
+    boolean markSent(ChannelRef channel, LocalDate date, Fence fence, Published where, Instant postedAt, int attempts);
 
     /**
-     * Records several successful sends in one transaction, as {@link #markSent} and
-     * {@link #markRevealed} would one by one (group commit: senders that finish together share it).
+     * Records several outcomes in one transaction, as {@link #markSent} and {@link #markRevealed}
+     * would one by one (group commit: senders that finish together share it).
+     *
+     * @return the outcomes refused because their claim no longer holds the post
      */
-    void recordAll(List<Outcome> outcomes);
+    List<Outcome> recordAll(List<Outcome> outcomes);
 
-    /** Records a failed attempt that will be tried again at {@code retryAt}. */
-    void markRetry(ChannelRef channel, LocalDate date, int attempts, Instant retryAt, String error);
+    /** Records a failed attempt that will be tried again at {@code retryAt}, and releases the claim. */
+    boolean markRetry(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt, String error);
 
     /** Records a post given up on: {@code state} is FAILED or SKIPPED. */
-    void markGivenUp(ChannelRef channel, LocalDate date, PostState state, int attempts, String error);
+    boolean markGivenUp(ChannelRef channel, LocalDate date, Fence fence, PostState state, int attempts, String error);
 
     // ------------------------------------------------------------------ answers
 
     /** Takes answers due at or before {@code now} (or whose reveal lease passed), under a lease. */
     List<PostRecord> takeReveals(Instant now, int limit, Lease lease);
 
-    void markRevealed(ChannelRef channel, LocalDate date, int answerAttempts);
+    boolean markRevealed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts);
 
-    void markRevealRetry(ChannelRef channel, LocalDate date, int answerAttempts, Instant retryAt, String error);
+    boolean markRevealRetry(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts, Instant retryAt,
+                            String error);
 
-    void markRevealFailed(ChannelRef channel, LocalDate date, int answerAttempts, String error);
+    boolean markRevealFailed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts, String error);
 
     // ------------------------------------------------------------------ reading
 

@@ -5,16 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** A successful send, as recorded in groups by {@link DailyStore#recordAll}. */
+/**
+ * A successful send, as recorded in groups by {@link DailyStore#recordAll}; each names the fence
+ * of the claim it was sent under, and is refused when that claim was taken over.
+ */
 public sealed interface Outcome {
     ChannelRef channel();
 
     LocalDate localDate();
 
+    Fence fence();
+
     /** A question was posted. */
-    record Sent(ChannelRef channel, LocalDate localDate, Published where, Instant postedAt, int attempts)
+    record Sent(ChannelRef channel, LocalDate localDate, Fence fence, Published where, Instant postedAt, int attempts)
             implements Outcome {
         public Sent {
+            Objects.requireNonNull(fence, "fence");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(localDate, "localDate");
             Objects.requireNonNull(where, "where");
@@ -23,8 +29,9 @@ public sealed interface Outcome {
     }
 
     /** An answer was revealed. */
-    record Revealed(ChannelRef channel, LocalDate localDate, int answerAttempts) implements Outcome {
+    record Revealed(ChannelRef channel, LocalDate localDate, Fence fence, int answerAttempts) implements Outcome {
         public Revealed {
+            Objects.requireNonNull(fence, "fence");
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(localDate, "localDate");
         }

@@ -15,11 +15,14 @@ import java.util.Optional;
  * @param published      where it landed, once sent
  * @param revealAt       when the answer is due (while {@code answerState} is DUE), or the lease of its reveal
  * @param answerAttempts reveal attempts so far
+ * @param fence          who holds the post and under which epoch, while it is claimed (to send it
+ *                       or to reveal its answer); empty when nobody holds it
  */
 public record PostRecord(ChannelRef channel, LocalDate localDate, String questionId, Lang lang, boolean thread,
                          Instant fireAt, PostState state, int attempts, Optional<Published> published,
                          Optional<Instant> postedAt, Optional<Duration> revealAfter, AnswerState answerState,
-                         Optional<Instant> revealAt, int answerAttempts, Optional<String> lastError) {
+                         Optional<Instant> revealAt, int answerAttempts, Optional<String> lastError,
+                         Optional<Fence> fence) {
     public PostRecord {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(localDate, "localDate");
@@ -33,5 +36,11 @@ public record PostRecord(ChannelRef channel, LocalDate localDate, String questio
         Objects.requireNonNull(answerState, "answerState");
         Objects.requireNonNull(revealAt, "revealAt");
         Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(fence, "fence");
+    }
+
+    /** The fence of a post this process claimed; a post read without a claim has none. */
+    public Fence claim() {
+        return fence.orElseThrow(() -> new IllegalStateException(channel + " " + localDate + " is not claimed"));
     }
 }
