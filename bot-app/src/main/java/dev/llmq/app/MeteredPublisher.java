@@ -38,6 +38,13 @@ final class MeteredPublisher implements DailyPublisher {
     }
 
     @Override
+    public java.util.Optional<Published> find(DailyPost post) throws PublishException {
+        java.util.Optional<Published> found = delegate.find(post);
+        found.ifPresent(x -> metrics.dailyPost(delegate.platform(), "found"));
+        return found;
+    }
+
+    @Override
     public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) throws PublishException {
         delegate.postAnswer(channel, where, answer);
         metrics.reveal(platform() + "-daily");

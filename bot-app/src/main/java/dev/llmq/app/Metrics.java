@@ -55,7 +55,7 @@ final class Metrics {
                 .register(registry).increment();
     }
 
-    /** outcome: sent, failed, retried, skipped. */
+    /** outcome: sent, failed, retried, skipped, found (already in the channel from an attempt whose outcome was unknown). */
     void dailyPost(String platform, String outcome) {
         Counter.builder("llmq.daily.posts").description("Daily posts by outcome")
                 .tag("platform", platform).tag("outcome", outcome)

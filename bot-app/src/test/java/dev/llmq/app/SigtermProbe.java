@@ -53,6 +53,11 @@ public final class SigtermProbe {
             }
 
             @Override
+            public java.util.Optional<dev.llmq.core.port.out.Published> find(dev.llmq.core.port.out.DailyPost post) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
             }
         };

@@ -7,6 +7,7 @@ import dev.llmq.core.port.out.PublishException;
 import dev.llmq.core.port.out.Published;
 import dev.llmq.core.schedule.ChannelRef;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -74,6 +75,30 @@ public final class DiscordPublisher implements DailyPublisher {
             }
         }
         return new Published(message.getId(), thread);
+    }
+
+    /** How far back {@link #find} reads a channel: a day's post has rarely more messages after it before its retry. */
+    static final int RECENT = 100;
+
+    /**
+     * Reads the channel's last {@value #RECENT} messages for this post: ours, with the daily title of
+     * its date (one post per channel and date, so the title names it). Discord's nonce check only
+     * covers a few minutes, and a message read back has no nonce, so the content is what tells.
+     * A thread started from a message has the message's id.
+     */
+    @Override
+    public Optional<Published> find(DailyPost post) throws PublishException {
+        GuildMessageChannel channel = channel(post.channel());
+        String title = DiscordRenderer.dailyQuestion(post.question(), post.localDate()).getContent();
+        long self = connected().getSelfUser().getIdLong();
+        List<Message> recent = await(() -> channel.getHistory().retrievePast(RECENT),
+                "read the recent messages of #" + channel.getName());
+        for (Message m : recent) {
+            if (m.getAuthor().getIdLong() == self && m.getContentRaw().equals(title)) {
+                return Optional.of(new Published(m.getId(), post.openThread() ? Optional.of(m.getId()) : Optional.empty()));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

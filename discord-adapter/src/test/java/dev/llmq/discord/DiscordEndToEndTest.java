@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.quiz.Cards;
 import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MutableClock;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord.Interaction;
 import dev.llmq.discord.fake.FakeDiscord.Req;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -331,6 +337,40 @@ class DiscordEndToEndTest {
         assertEquals(1, inThread.size(), "yesterday's answer, in yesterday's thread");
         assertEquals("**Yesterday's answer**", inThread.get(0).getString("content"));
         assertTrue(inThread.get(0).getArray("embeds").getObject(0).getString("description").contains(q1.answer().en()));
+    }
+
+    /**
+     * Why the scheduler looks before it re-sends a post whose outcome is unknown: Discord's nonce
+     * drops a repeat only for a few minutes. Past that window the same post is a second message;
+     * {@code find} sees the first one in the channel's history instead.
+     */
+    @Test
+    void aPostRepeatedAfterTheNonceWindowWouldDuplicateAndFindSeesItInTheHistory() throws Exception {
+        ChannelRef channel = new ChannelRef("discord", fake.guild(), Long.toUnsignedString(fake.daily));
+        QuestionBank bank = Fixtures.fixtureBank();
+        Question q = bank.questions().get(0);
+        DailyPost post = DailyPost.of(channel, LocalDate.of(2031, 5, 6),
+                Cards.question(bank, q, Lang.EN, false, Optional.of(q.topicId()), java.util.OptionalInt.empty()), false);
+        dev.llmq.core.port.out.DailyPublisher publisher = h.bot.publisher();
+        MutableClock fakeClock = new MutableClock(java.time.Instant.parse("2031-05-06T01:00:00Z"));
+        fake.clock(fakeClock);
+        try {
+            assertEquals(Optional.empty(), publisher.find(post), "not posted yet");
+            Published first = publisher.postQuestion(post);
+            int count = fake.messages(fake.daily).size();
+            assertEquals(first, publisher.postQuestion(post), "within the window, the nonce drops the repeat");
+            assertEquals(count, fake.messages(fake.daily).size());
+
+            fakeClock.advance(FakeDiscord.NONCE_WINDOW.plusMinutes(1));
+            int reads = fake.historyReads();
+            assertEquals(Optional.of(first), publisher.find(post), "the history finds the post it left");
+            assertEquals(reads + 1, fake.historyReads());
+            Published second = publisher.postQuestion(post);
+            assertNotEquals(first.messageRef(), second.messageRef(), "past the window a repeat is a second message");
+            assertEquals(count + 1, fake.messages(fake.daily).size());
+        } finally {
+            fake.clock(java.time.Clock.systemUTC());
+        }
     }
 
     @Test

@@ -45,10 +45,12 @@ public final class SlackBot implements ChatPlatform {
     /**
      * The bot token scopes this adapter uses, as in {@code slack/manifest.yml}: {@code commands}
      * (/llmq), {@code chat:write} (posts), {@code users:read} (users.info: admin, locale),
-     * {@code channels:read} and {@code groups:read} (users.conversations for the App Home).
+     * {@code channels:read} and {@code groups:read} (users.conversations for the App Home),
+     * {@code channels:history} and {@code groups:history} (conversations.history: is a post whose
+     * send was interrupted in the channel already?).
      */
     public static final Set<String> SCOPES = Set.of("commands", "chat:write", "users:read", "channels:read",
-            "groups:read");
+            "groups:read", "channels:history", "groups:history");
     private static final Pattern OUR_ACTIONS = Pattern.compile("^" + Pattern.quote(BlockKit.ACTION_PREFIX) + ".*");
 
     private final SlackSettings settings;
@@ -79,7 +81,7 @@ public final class SlackBot implements ChatPlatform {
                 });
         this.users = new UserDirectory(methods, worker);
         this.poster = new SlackPoster(methods);
-        this.publisher = new SlackPublisher(poster);
+        this.publisher = new SlackPublisher(poster, methods);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.Message;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimitExceededException;
@@ -82,11 +83,17 @@ final class SlackPoster {
 
     /** Posts to {@code channel} (in the thread {@code threadTs}, if given); returns the new message's ts. */
     String post(String channel, Optional<String> threadTs, SlackMessage message) throws PublishException {
+        return post(channel, threadTs, message, Optional.empty());
+    }
+
+    /** As {@link #post(String, Optional, SlackMessage)}, with message metadata (the daily post's key). */
+    String post(String channel, Optional<String> threadTs, SlackMessage message, Optional<Message.Metadata> metadata)
+            throws PublishException {
         RateLimiter<ChatPostMessageResponse> limiter = limiters.get(channel,
                 c -> RateLimiter.<ChatPostMessageResponse>smoothBuilder(1, interval).withMaxWaitTime(maxQueueWait).build());
         ChatPostMessageResponse r;
         try {
-            r = Failsafe.with(retry, limiter).get(() -> attempt(channel, threadTs, message));
+            r = Failsafe.with(retry, limiter).get(() -> attempt(channel, threadTs, message, metadata));
         } catch (RateLimited e) {
             throw new PublishException(e.getMessage(), true, Optional.of(e.retryAfter()), null);
         } catch (RateLimitExceededException e) {
@@ -102,12 +109,13 @@ final class SlackPoster {
         return r.getTs();
     }
 
-    private ChatPostMessageResponse attempt(String channel, Optional<String> threadTs, SlackMessage message)
-            throws PublishException {
+    private ChatPostMessageResponse attempt(String channel, Optional<String> threadTs, SlackMessage message,
+                                            Optional<Message.Metadata> metadata) throws PublishException {
         ChatPostMessageResponse r;
         try {
             r = client.chatPostMessage(q -> q.channel(channel).threadTs(threadTs.orElse(null))
-                    .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false));
+                    .text(message.text()).blocks(message.blocks()).unfurlLinks(false).unfurlMedia(false)
+                    .metadata(metadata.orElse(null)));
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {

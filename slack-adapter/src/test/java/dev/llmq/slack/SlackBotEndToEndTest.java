@@ -14,12 +14,17 @@ import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.quiz.Cards;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
 import dev.llmq.slack.fake.FakeSlack;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -295,6 +300,47 @@ class SlackBotEndToEndTest {
         long gap = answer.atNanos() - second.atNanos();
         assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(950), "at most one message per second per channel; gap "
                 + gap / 1_000_000 + " ms");
+    }
+
+    /**
+     * Slack has no idempotency key: the same post sent twice is two messages. The daily post carries
+     * its key in message metadata, and find reads the channel's history for it before a re-send.
+     */
+    @Test
+    void aDailyPostCarriesItsKeyAndFindSeesItInTheHistory() throws Exception {
+        ChannelRef channel = new ChannelRef("slack", "T0FAKE", "C0FIND");
+        Question q = bank.questions().get(0);
+        DailyPost post = DailyPost.of(channel, LocalDate.now(java.time.ZoneOffset.UTC),
+                Cards.question(bank, q, Lang.EN, false, Optional.of(q.topicId()), java.util.OptionalInt.empty()), true);
+        assertEquals(Optional.empty(), bot.publisher().find(post), "not posted yet");
+        Published first = bot.publisher().postQuestion(post);
+        JsonObject stored = fake.history("C0FIND").get(0);
+        assertEquals(SlackPublisher.EVENT_TYPE, stored.getAsJsonObject("metadata").get("event_type").getAsString());
+        assertEquals(post.nonce(), stored.getAsJsonObject("metadata").getAsJsonObject("event_payload").get("key")
+                .getAsString());
+
+        assertEquals(Optional.of(first), bot.publisher().find(post), "found by its key, with its thread");
+        DailyPost otherDay = DailyPost.of(channel, post.localDate().minusDays(1), post.question(), true);
+        assertEquals(Optional.empty(), bot.publisher().find(otherDay), "another day's post is another key");
+        Published again = bot.publisher().postQuestion(post);
+        assertNotEquals(first.messageRef(), again.messageRef(), "without the check, a repeat is a second message");
+
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(SlackPublisher.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        fake.historyScope(false);
+        try {
+            assertEquals(Optional.empty(), bot.publisher().find(post), "without the scopes: not found, and said");
+            assertEquals(Optional.empty(), bot.publisher().find(post));
+            long said = logs.list.stream().filter(e -> e.getFormattedMessage().contains("channels:history")).count();
+            assertEquals(1, said, "one clear log line, not one per post");
+        } finally {
+            fake.historyScope(true);
+            logger.detachAppender(logs);
+        }
     }
 
     /** The ts the fake gave the first post: it numbers posts by its call counter. */

@@ -498,6 +498,9 @@ public final class DailyScheduler implements AutoCloseable {
             QuestionCard card = Cards.question(b, q.get(), p.lang(), false, Optional.of(q.get().topicId()),
                     OptionalInt.empty());
             DailyPost post = DailyPost.of(p.channel(), p.localDate(), card, p.thread());
+            if (p.inDoubt() && alreadyDelivered(publisher, post, p, c)) {
+                return;
+            }
             int waits = 0;
             while (true) {
                 awaitGate(p.channel().platform());
@@ -530,6 +533,37 @@ public final class DailyScheduler implements AutoCloseable {
         } finally {
             inFlight.remove(mine);
         }
+    }
+
+    /**
+     * For a post whose earlier send may have reached the channel (its sender's lease ran out while
+     * sending): looks for it there first. Found, it is recorded where it is and not sent again.
+     *
+     * @return true when the post needs no send: found and recorded, or the channel could not be read
+     *     (then it waits for a retry, still in doubt)
+     */
+    private boolean alreadyDelivered(DailyPublisher publisher, DailyPost post, PostRecord p, Counters c)
+            throws InterruptedException {
+        Optional<Published> found;
+        try {
+            found = publisher.find(post);
+        } catch (PublishException e) {
+            failed(p, p.attempts(), e.retryable(), e.retryAfter(),
+                    "cannot check whether an earlier attempt delivered it: " + e.getMessage(), c);
+            return true;
+        }
+        if (found.isEmpty()) {
+            log.info("daily {} {}: an earlier attempt's outcome was unknown and the post is not in the channel; sending",
+                    p.channel(), p.localDate());
+            return false;
+        }
+        log.warn("daily {} {}: already in the channel from an earlier attempt ({}); recorded, not sent again",
+                p.channel(), p.localDate(), found.get().messageRef());
+        if (recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), found.get(), clock.instant(),
+                Math.max(1, p.attempts())))) {
+            c.sent.incrementAndGet();
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ recording (group commit)

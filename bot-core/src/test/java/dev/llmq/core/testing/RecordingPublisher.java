@@ -19,6 +19,7 @@ public final class RecordingPublisher implements DailyPublisher {
     private final String platform;
     public final List<DailyPost> questions = new CopyOnWriteArrayList<>();
     public final List<Answer> answers = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, Published> byNonce = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -43,7 +44,15 @@ public final class RecordingPublisher implements DailyPublisher {
         }
         questions.add(post);
         int n = ids.incrementAndGet();
-        return new Published("m" + n, post.openThread() ? Optional.of("t" + n) : Optional.empty());
+        Published where = new Published("m" + n, post.openThread() ? Optional.of("t" + n) : Optional.empty());
+        byNonce.put(post.nonce(), where);
+        return where;
+    }
+
+    /** The channel's history: a post already delivered is found by its key. */
+    @Override
+    public Optional<Published> find(DailyPost post) {
+        return Optional.ofNullable(byNonce.get(post.nonce()));
     }
 
     @Override

@@ -158,10 +158,27 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Map<Long, DataObject> channels = new ConcurrentHashMap<>();
     private final Map<Long, List<DataObject>> messages = new ConcurrentHashMap<>();
-    private final Map<String, DataObject> byNonce = new ConcurrentHashMap<>();
+    private final Map<String, Nonced> byNonce = new ConcurrentHashMap<>();
+    /** How long Discord remembers an enforced nonce ("in the past few minutes"): after that a repeat is a new message. */
+    public static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
+    private record Nonced(DataObject message, java.time.Instant at) {
+    }
+
+    /** The clock the nonce window is measured by; tests move it to show what happens after the window. */
+    public void clock(java.time.Clock clock) {
+        this.clock = clock;
+    }
     private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
     private final Map<String, Long> commandIds = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final AtomicInteger historyReads = new AtomicInteger();
+
+    /** How many times the bot read a channel's history (GET /channels/{id}/messages). */
+    public int historyReads() {
+        return historyReads.get();
+    }
     private volatile Predicate<Req> rateLimitWhich = r -> false;
     private volatile double retryAfterSeconds = 0.3;
 
@@ -760,6 +777,27 @@ public final class FakeDiscord implements AutoCloseable {
             respond(ex, 201, thread.toString());
             return;
         }
+        if ((match = POST_MESSAGE.matcher(p)).matches() && m.equals("GET")) {
+            // The channel's history, newest first (GET /channels/{id}/messages?limit=N, at most 100).
+            long channelId = Long.parseUnsignedLong(match.group(1));
+            if (!channels.containsKey(channelId)) {
+                respond(ex, 404, "{\"message\": \"Unknown Channel\", \"code\": 10003}");
+                return;
+            }
+            int limit = 50;
+            java.util.regex.Matcher lm = Pattern.compile("(?:^|&)limit=(\\d+)").matcher(req.query() == null ? "" : req.query());
+            if (lm.find()) {
+                limit = Math.min(100, Integer.parseInt(lm.group(1)));
+            }
+            List<DataObject> all = new ArrayList<>(messages.getOrDefault(channelId, List.of()));
+            java.util.Collections.reverse(all);
+            DataArray out = DataArray.empty();
+            // Discord does not return a message's nonce when it is read back: only its content says what it is.
+            all.stream().limit(limit).map(x -> DataObject.fromJson(x.toString()).remove("nonce")).forEach(out::add);
+            historyReads.incrementAndGet();
+            respond(ex, 200, out.toString());
+            return;
+        }
         if ((match = POST_MESSAGE.matcher(p)).matches() && m.equals("POST")) {
             if (rateLimitWhich.test(req) && rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 ex.getResponseHeaders().add("Retry-After", Long.toString((long) Math.ceil(retryAfterSeconds)));
@@ -786,16 +824,16 @@ public final class FakeDiscord implements AutoCloseable {
             checkMentions("channel message", body);
             String nonce = body.hasKey("nonce") ? body.get("nonce").toString() : null;
             if (nonce != null && body.getBoolean("enforce_nonce")) {
-                DataObject existing = byNonce.get(channelId + "|" + nonce);
-                if (existing != null) {
-                    respond(ex, 200, existing.toString());
+                Nonced existing = byNonce.get(channelId + "|" + nonce);
+                if (existing != null && existing.at().plus(NONCE_WINDOW).isAfter(clock.instant())) {
+                    respond(ex, 200, existing.message().toString());
                     return;
                 }
             }
             DataObject msg = message(channelId, body, body.hasKey("message_reference") ? 19 : 0);
             messages.computeIfAbsent(channelId, c -> new CopyOnWriteArrayList<>()).add(msg);
             if (nonce != null && body.getBoolean("enforce_nonce")) {
-                byNonce.put(channelId + "|" + nonce, msg);
+                byNonce.put(channelId + "|" + nonce, new Nonced(msg, clock.instant()));
             }
             respond(ex, 200, msg.toString());
             return;

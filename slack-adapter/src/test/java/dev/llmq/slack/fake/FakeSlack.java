@@ -145,6 +145,19 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    private final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
+    private volatile boolean historyScope = true;
+
+    /** Without it, conversations.history answers missing_scope (an app installed before the scope was added). */
+    public void historyScope(boolean granted) {
+        historyScope = granted;
+    }
+
+    /** The messages posted to a channel (top level and in threads), oldest first, as chat.postMessage stored them. */
+    public List<JsonObject> history(String channel) {
+        return List.copyOf(history.getOrDefault(channel, List.of()));
+    }
+
     /** The channels users.conversations lists for a user. */
     public FakeSlack member(String user, String... channels) {
         memberships.put(user, List.of(channels));
@@ -469,7 +482,43 @@ public final class FakeSlack implements AutoCloseable {
                     m.addProperty("type", "message");
                     m.addProperty("ts", ts);
                     m.addProperty("text", params.getOrDefault("text", ""));
+                    m.addProperty("bot_id", "B0BOT");
+                    if (params.containsKey("thread_ts")) {
+                        m.addProperty("thread_ts", params.get("thread_ts"));
+                    }
+                    if (params.containsKey("metadata")) {
+                        m.add("metadata", com.google.gson.JsonParser.parseString(params.get("metadata")));
+                    }
+                    history.computeIfAbsent(channel, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(m);
                     out.add("message", m);
+                    json(ex, 200, out);
+                    return;
+                }
+                case "conversations.history": {
+                    // The channel's top-level messages, newest first; metadata only with include_all_metadata.
+                    String channel = params.getOrDefault("channel", "");
+                    if (!historyScope) {
+                        json(ex, 200, error("missing_scope"));
+                        return;
+                    }
+                    boolean withMetadata = "true".equals(params.get("include_all_metadata"))
+                            || "1".equals(params.get("include_all_metadata"));
+                    List<JsonObject> all = new ArrayList<>(history.getOrDefault(channel, List.of()));
+                    java.util.Collections.reverse(all);
+                    JsonArray msgs = new JsonArray();
+                    for (JsonObject x : all) {
+                        if (x.has("thread_ts")) {
+                            continue;
+                        }
+                        JsonObject copy = x.deepCopy();
+                        if (!withMetadata) {
+                            copy.remove("metadata");
+                        }
+                        msgs.add(copy);
+                    }
+                    out.addProperty("ok", true);
+                    out.add("messages", msgs);
+                    out.addProperty("has_more", false);
                     json(ex, 200, out);
                     return;
                 }

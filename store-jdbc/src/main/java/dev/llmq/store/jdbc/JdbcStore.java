@@ -543,7 +543,7 @@ public final class JdbcStore implements Store {
     private static PostRecord pending(ChannelRef ref, NewPost p, Lease lease) {
         return new PostRecord(ref, p.localDate(), p.questionId(), p.lang(), p.thread(), p.fireAt(), PostState.PENDING, 0,
                 Optional.empty(), Optional.empty(), p.revealAfter(), AnswerState.NONE, Optional.empty(), 0,
-                Optional.empty(), Optional.of(new Fence(lease.owner(), 1)));
+                Optional.empty(), Optional.of(new Fence(lease.owner(), 1)), false);
     }
 
     private int[] insertPosts(Connection c, List<PostRecord> posts, Lease lease) throws SQLException {
@@ -683,12 +683,15 @@ public final class JdbcStore implements Store {
 
     @Override
     public List<PostRecord> takeRetries(Instant now, int limit, Lease lease) {
-        return take("next_attempt_at", "state = 'PENDING'", now, limit, lease);
+        // A post still held when its lease ran out was being sent by a replica that stopped or
+        // stalled: whether it reached the channel is unknown until the next sender looks.
+        return take("next_attempt_at", "state = 'PENDING'", ", in_doubt = CASE WHEN claimed_by IS NULL THEN in_doubt ELSE 1 END",
+                now, limit, lease);
     }
 
     @Override
     public List<PostRecord> takeReveals(Instant now, int limit, Lease lease) {
-        return take("reveal_at", "answer_state = 'DUE'", now, limit, lease);
+        return take("reveal_at", "answer_state = 'DUE'", "", now, limit, lease);
     }
 
     /**
@@ -696,7 +699,7 @@ public final class JdbcStore implements Store {
      * sub-select picks through the partial index on {@code column} (oldest first; on PostgreSQL
      * skipping rows that other replicas hold), returning them.
      */
-    private List<PostRecord> take(String column, String condition, Instant now, int limit, Lease lease) {
+    private List<PostRecord> take(String column, String condition, String alsoSet, Instant now, int limit, Lease lease) {
         if (limit <= 0) {
             return List.of();
         }
@@ -706,7 +709,7 @@ public final class JdbcStore implements Store {
         return auto(c -> {
             List<PostRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET " + column + " = ?, claimed_by = ?, "
-                    + "claim_epoch = claim_epoch + 1 "
+                    + "claim_epoch = claim_epoch + 1" + alsoSet + " "
                     + "WHERE " + where + " RETURNING " + POST_COLS)) {
                 ps.setLong(1, lease.until().toEpochMilli());
                 ps.setString(2, lease.owner());
@@ -790,8 +793,8 @@ public final class JdbcStore implements Store {
             return new int[0];
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET state = 'SENT', attempts = ?, "
-                + "next_attempt_at = NULL, claimed_by = NULL, last_error = NULL, message_ref = ?, thread_ref = ?, "
-                + "posted_at = ?, "
+                + "next_attempt_at = NULL, claimed_by = NULL, in_doubt = 0, last_error = NULL, message_ref = ?, "
+                + "thread_ref = ?, posted_at = ?, "
                 + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
                 + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
                 + "WHEN " + LATER_POST + " THEN ? ELSE NULL END"
@@ -873,7 +876,7 @@ public final class JdbcStore implements Store {
             throw new IllegalArgumentException("give up as FAILED or SKIPPED, not " + state);
         }
         return update("UPDATE daily_posts SET state = ?, attempts = ?, next_attempt_at = NULL, claimed_by = NULL, "
-                + "last_error = ?" + HELD + " AND state = 'PENDING'", channel, date, fence, state.name(), attempts,
+                + "in_doubt = 0, last_error = ?" + HELD + " AND state = 'PENDING'", channel, date, fence, state.name(), attempts,
                 truncate(error)) == 1;
     }
 
@@ -934,7 +937,7 @@ public final class JdbcStore implements Store {
 
     private static final String POST_COLS = "platform, channel, local_date, space, question_id, lang, thread, fire_at, "
             + "state, attempts, message_ref, thread_ref, posted_at, reveal_after_s, answer_state, reveal_at, "
-            + "answer_attempts, last_error, claimed_by, claim_epoch";
+            + "answer_attempts, last_error, claimed_by, claim_epoch, in_doubt";
 
     @Override
     public Optional<PostRecord> post(ChannelRef channel, LocalDate date) {
@@ -980,7 +983,7 @@ public final class JdbcStore implements Store {
                 rs.getInt("attempts"), published, optionalInstant(rs, "posted_at"),
                 optionalLong(rs, "reveal_after_s").map(Duration::ofSeconds), AnswerState.valueOf(rs.getString("answer_state")),
                 optionalInstant(rs, "reveal_at"), rs.getInt("answer_attempts"), Optional.ofNullable(rs.getString("last_error")),
-                fence(rs.getString("claimed_by"), rs.getLong("claim_epoch")));
+                fence(rs.getString("claimed_by"), rs.getLong("claim_epoch")), rs.getInt("in_doubt") != 0);
     }
 
     /** The claim on a row: none when nobody holds it (epoch 0 is a row from before fencing, never claimed since). */

@@ -452,6 +452,11 @@ abstract class SchedulerContract {
         }
 
         @Override
+        public Optional<Published> find(DailyPost post) {
+            return inner.find(post).map(w -> new Published(tag + w.messageRef(), w.threadRef().map(t -> tag + t)));
+        }
+
+        @Override
         public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
             inner.postAnswer(channel, where, answer);
         }
@@ -558,6 +563,11 @@ abstract class SchedulerContract {
             }
 
             @Override
+            public Optional<dev.llmq.core.port.out.Published> find(dev.llmq.core.port.out.DailyPost post) {
+                return publisher.find(post);
+            }
+
+            @Override
             public void postAnswer(ChannelRef channel, dev.llmq.core.port.out.Published where,
                                    dev.llmq.core.port.in.AnswerCard answer) throws dev.llmq.core.port.out.PublishException {
                 publisher.postAnswer(channel, where, answer);
@@ -660,6 +670,126 @@ abstract class SchedulerContract {
         clock.advance(settings.lease().multipliedBy(2));
         s.tick();
         assertEquals(1, publisher.posts.size(), "sent once");
+    }
+
+    /** A platform that accepts the post, then the process dies before the outcome is recorded. */
+    static final class DiesAfterSending implements DailyPublisher {
+        final TestPublisher inner;
+
+        DiesAfterSending(TestPublisher inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String platform() {
+            return inner.platform();
+        }
+
+        @Override
+        public Published postQuestion(DailyPost post) throws PublishException {
+            inner.postQuestion(post);
+            throw new TestPublisher.Crash();
+        }
+
+        @Override
+        public Optional<Published> find(DailyPost post) {
+            return inner.find(post);
+        }
+
+        @Override
+        public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+            inner.postAnswer(channel, where, answer);
+        }
+    }
+
+    @Test
+    void aProcessThatDiesBetweenTheSendAndItsRecordCausesNoDuplicate() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        DailyScheduler dying = replicaA(new DiesAfterSending(publisher));
+        assertThrows(TestPublisher.Crash.class, dying::tick);
+        assertEquals(1, publisher.posts.size(), "the platform has the post");
+        LocalDate day = LocalDate.parse("2026-03-02");
+        assertEquals(PostState.PENDING, store.post(ch("c1"), day).orElseThrow().state(), "but the ledger does not");
+
+        scheduler.tick();
+        assertEquals(1, publisher.posts.size(), "the dead replica's lease is respected");
+        clock.advance(settings.lease().plusSeconds(1));
+        scheduler.tick();
+        assertEquals(1, publisher.finds.get(), "the survivor looked in the channel first");
+        assertEquals(1, publisher.posts.size(), "and did not send it again");
+        PostRecord rec = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(PostState.SENT, rec.state());
+        assertEquals(publisher.posts.get(0).where(), rec.published().orElseThrow(), "recorded where it landed");
+        assertFalse(rec.inDoubt());
+
+        runUntil(Instant.parse("2026-03-03T10:00:00Z"), Duration.ofHours(1));
+        assertEquals(2, publisher.posts.size(), "the next day posts once");
+        assertEquals(1, publisher.answers.size());
+        assertEquals(rec.published().orElseThrow(), publisher.answers.get(0).where(), "the answer is revealed");
+        assertEquals(1, publisher.finds.get(), "a post claimed normally is not looked for");
+    }
+
+    @Test
+    void aStoreOutageOfThirtySecondsRightAfterASendCausesNoDuplicate() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        Instant nine = Instant.parse("2026-03-02T09:00:00Z");
+        clock.set(nine);
+        Instant backAt = nine.plusSeconds(30);
+        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+        // Down from the moment the platform accepted the post, for 30 s of the test's clock.
+        DailyStore flaky = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
+                new Class<?>[] {DailyStore.class}, (proxy, method, args) -> {
+                    if (sent.get() && clock.instant().isBefore(backAt)) {
+                        throw new IllegalStateException("connection refused");
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        TestPublisher platform = publisher;
+        DailyPublisher marking = new DailyPublisher() {
+            @Override
+            public String platform() {
+                return platform.platform();
+            }
+
+            @Override
+            public Published postQuestion(DailyPost post) throws PublishException {
+                Published w = platform.postQuestion(post);
+                sent.set(true);
+                return w;
+            }
+
+            @Override
+            public Optional<Published> find(DailyPost post) {
+                return platform.find(post);
+            }
+
+            @Override
+            public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+                platform.postAnswer(channel, where, answer);
+            }
+        };
+        capture();
+        DailyScheduler a = new DailyScheduler(flaky, () -> bank, List.of(marking), clock, Lang.EN, settings,
+                new Random(1), clock::advance);
+        open.add(a);
+        // A sends, tries to record for about 15 s (its sleeper advances the clock) and gives up; the
+        // rest of its tick fails on the store too (a running scheduler logs that and ticks again).
+        assertThrows(IllegalStateException.class, a::tick);
+        assertEquals(1, publisher.posts.size());
+        LocalDate day = LocalDate.parse("2026-03-02");
+        clock.set(backAt.plusSeconds(1)); // the store is back, and A's lease (30 s from 09:00) has run out
+        scheduler.tick();
+        assertEquals(1, publisher.posts.size(), "no duplicate: the survivor found the post in the channel");
+        PostRecord rec = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(PostState.SENT, rec.state());
+        assertEquals(publisher.posts.get(0).where(), rec.published().orElseThrow());
     }
 
     @Test

@@ -44,6 +44,7 @@ final class TestPublisher implements DailyPublisher {
     private volatile boolean failRetryable = true;
     private final AtomicInteger crashAfter = new AtomicInteger(-1);
     final AtomicInteger attempts = new AtomicInteger();
+    final AtomicInteger finds = new AtomicInteger();
 
     TestPublisher(String platform, Clock clock) {
         this.platform = platform;
@@ -80,6 +81,13 @@ final class TestPublisher implements DailyPublisher {
         Published where = new Published("m" + n, post.openThread() ? Optional.of("t" + n) : Optional.empty());
         posts.add(new Post(post, clock.instant(), where));
         return where;
+    }
+
+    /** The channel's history: a post already delivered is found by its key, as the platforms' adapters do. */
+    @Override
+    public Optional<Published> find(DailyPost post) {
+        finds.incrementAndGet();
+        return posts.stream().filter(p -> p.post().nonce().equals(post.nonce())).map(Post::where).findFirst();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.llmq.core.port.out;
 
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.schedule.ChannelRef;
+import java.util.Optional;
 
 /**
  * The port each platform adapter implements so that the core can post daily questions.
@@ -13,6 +14,18 @@ public interface DailyPublisher {
 
     /** Posts the question to the channel (opening a thread when asked) and says where it landed. */
     Published postQuestion(DailyPost post) throws PublishException;
+
+    /**
+     * Looks in the channel's recent messages for this post, already delivered by an attempt whose
+     * outcome is unknown (its sender died, or its store failed, between the send and the record).
+     * The scheduler asks before it sends such a post again, so a delivered post is recorded, not
+     * repeated. Each platform says how it recognises its post; none may simply answer empty unless
+     * a repeat is impossible there.
+     *
+     * @return where the post already is, or empty when it is not in the channel
+     * @throws PublishException when the channel cannot be read now (the send then waits for a retry)
+     */
+    Optional<Published> find(DailyPost post) throws PublishException;
 
     /** Posts a day's answer in that day's thread (or as a reply to its message). */
     void postAnswer(ChannelRef channel, Published where, AnswerCard answer) throws PublishException;

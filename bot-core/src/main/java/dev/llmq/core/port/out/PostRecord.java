@@ -17,12 +17,15 @@ import java.util.Optional;
  * @param answerAttempts reveal attempts so far
  * @param fence          who holds the post and under which epoch, while it is claimed (to send it
  *                       or to reveal its answer); empty when nobody holds it
+ * @param inDoubt        an earlier send's outcome is unknown: its holder's lease ran out while it
+ *                       was sending, so the post may be in the channel already; the next sender
+ *                       looks for it ({@link DailyPublisher#find}) before sending it again
  */
 public record PostRecord(ChannelRef channel, LocalDate localDate, String questionId, Lang lang, boolean thread,
                          Instant fireAt, PostState state, int attempts, Optional<Published> published,
                          Optional<Instant> postedAt, Optional<Duration> revealAfter, AnswerState answerState,
                          Optional<Instant> revealAt, int answerAttempts, Optional<String> lastError,
-                         Optional<Fence> fence) {
+                         Optional<Fence> fence, boolean inDoubt) {
     public PostRecord {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(localDate, "localDate");
