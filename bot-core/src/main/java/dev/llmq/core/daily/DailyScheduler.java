@@ -36,10 +36,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,7 +82,7 @@ public final class DailyScheduler implements AutoCloseable {
      * @param firstBackoff  the first retry delay; it doubles per attempt, with jitter
      * @param maxBackoff    the longest retry delay
      * @param maxInlineWait a platform's {@code retryAfter} up to this long is waited out in the
-     *                      sender (pausing that platform's sends) instead of going back to the store
+     *                      sender (pausing that channel's sends only) instead of going back to the store
      */
     public record Settings(Duration catchUp, Duration lease, Duration tickEvery, int batch, int senders,
                            int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration maxInlineWait) {
@@ -193,6 +191,8 @@ public final class DailyScheduler implements AutoCloseable {
     private final Sleeper sleeper;
     private final String instance;
     private final ExecutorService senders;
+    /** Free senders: a tick claims no more posts than it can start at once. */
+    private final java.util.concurrent.Semaphore slots;
     /** Set by {@link #shutdown}: no new claims; claimed posts not yet started are handed back. */
     private volatile boolean stopping;
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
@@ -216,6 +216,7 @@ public final class DailyScheduler implements AutoCloseable {
         this.random = Objects.requireNonNull(random);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.instance = "llmq-" + UUID.randomUUID().toString().substring(0, 8);
+        this.slots = settings.senders() <= 1 ? null : new java.util.concurrent.Semaphore(settings.senders());
         this.senders = settings.senders() <= 1 ? null : Executors.newFixedThreadPool(settings.senders(), r -> {
             Thread t = new Thread(r, "llmq-daily-sender");
             t.setDaemon(true);
@@ -314,7 +315,12 @@ public final class DailyScheduler implements AutoCloseable {
             Instant now = clock.instant();
             AtomicInteger planned = new AtomicInteger();
             AtomicInteger dueAgain = new AtomicInteger();
-            List<PostRecord> claimed = store.claimDue(now, settings.batch(), lease(now), (due, deck) -> {
+            // Claim only what a free sender can start now: a slow channel holds one sender, never the tick.
+            int room = room(settings.batch());
+            if (room == 0) {
+                break;
+            }
+            List<PostRecord> claimed = store.claimDue(now, room, lease(now), (due, deck) -> {
                 planned.incrementAndGet();
                 ClaimPlanner.Plan plan = plan(due, deck, now, c);
                 if (!plan.nextFireAt().isAfter(now)) {
@@ -323,14 +329,15 @@ public final class DailyScheduler implements AutoCloseable {
                 return plan;
             });
             c.claimed.addAndGet(claimed.size());
-            int wanted = settings.batch() - claimed.size();
+            int wanted = room - claimed.size();
             List<PostRecord> retries = wanted > 0 ? store.takeRetries(now, wanted, lease(now)) : List.of();
             List<PostRecord> work = new ArrayList<>(claimed);
             work.addAll(retries);
-            forEach(work, p -> send(p, c));
+            giveBack(room - work.size());
+            dispatch(work, p -> send(p, c));
             // Go on while a batch was full or a late schedule is due again at once (a catch-up window
             // longer than a day); what falls due later waits for the next tick.
-            boolean moreDue = planned.get() >= settings.batch() || dueAgain.get() > 0;
+            boolean moreDue = planned.get() >= room || dueAgain.get() > 0;
             boolean moreRetries = wanted > 0 && retries.size() == wanted;
             if (!moreDue && !moreRetries) {
                 break;
@@ -345,12 +352,17 @@ public final class DailyScheduler implements AutoCloseable {
     private void revealDue(Counters c) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
-            List<PostRecord> due = store.takeReveals(now, settings.batch(), lease(now));
+            int room = room(settings.batch());
+            if (room == 0) {
+                break;
+            }
+            List<PostRecord> due = store.takeReveals(now, room, lease(now));
+            giveBack(room - due.size());
             if (due.isEmpty()) {
                 break;
             }
-            forEach(due, p -> reveal(p, c));
-            if (due.size() < settings.batch()) {
+            dispatch(due, p -> reveal(p, c));
+            if (due.size() < room) {
                 break;
             }
         }
@@ -360,26 +372,79 @@ public final class DailyScheduler implements AutoCloseable {
         return new Lease(instance, now.plus(settings.lease()));
     }
 
-    private void forEach(List<PostRecord> work, java.util.function.Consumer<PostRecord> action) {
-        if (senders == null || work.size() == 1) {
+    /**
+     * Takes up to {@code wanted} free senders (all of them when sends run on the ticking thread):
+     * waits for one to be free, then takes what else is free. So the tick goes on as soon as any
+     * sender is free; only when every sender is held by a slow channel does it wait.
+     */
+    private int room(int wanted) {
+        if (slots == null) {
+            return wanted;
+        }
+        try {
+            while (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (stopping) {
+                    return 0;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int got = 1;
+        while (got < wanted && slots.tryAcquire()) {
+            got++;
+        }
+        return got;
+    }
+
+    private void giveBack(int unused) {
+        if (slots != null && unused > 0) {
+            slots.release(unused);
+        }
+    }
+
+    /**
+     * Starts each post on a sender of its own and returns: every post is sent and recorded on its
+     * own, so one slow channel delays no other post and no later tick. With one sender the posts
+     * run here, in order (deterministic tests).
+     */
+    private void dispatch(List<PostRecord> work, java.util.function.Consumer<PostRecord> action) {
+        if (senders == null) {
             work.forEach(action);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>(work.size());
         for (PostRecord p : work) {
-            futures.add(senders.submit(() -> action.accept(p)));
-        }
-        for (Future<?> f : futures) {
             try {
-                f.get();
-            } catch (ExecutionException e) {
-                log.error("daily send failed: {}", e.getCause().toString(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(x -> x.cancel(true));
-                return;
+                senders.execute(() -> {
+                    try {
+                        action.accept(p);
+                    } catch (RuntimeException e) {
+                        log.error("daily {} {}: {}", p.channel(), p.localDate(), e.toString(), e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                slots.release();
+                action.accept(p); // shutting down: send() hands the claim back at once
             }
         }
+    }
+
+    /**
+     * Waits until no post is being sent or revealed (at most {@code timeout}); true when idle. For
+     * tests and benchmarks that drive {@link #tick()} by hand with several senders.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        if (slots == null) {
+            return true;
+        }
+        if (!slots.tryAcquire(settings.senders(), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        slots.release(settings.senders());
+        return true;
     }
 
     // ------------------------------------------------------------------ planning (inside the claim transaction)
@@ -503,13 +568,13 @@ public final class DailyScheduler implements AutoCloseable {
             }
             int waits = 0;
             while (true) {
-                awaitGate(p.channel().platform());
+                awaitGate(p.channel().toString());
                 int attempts = p.attempts() + 1;
                 Published where;
                 try {
                     where = publisher.postQuestion(post);
                 } catch (PublishException e) {
-                    if (inlineWait(p.channel().platform(), e, waits++)) {
+                    if (inlineWait(p.channel().toString(), e, waits++)) {
                         continue;
                     }
                     failed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage(), c);
@@ -645,20 +710,23 @@ public final class DailyScheduler implements AutoCloseable {
         throw last;
     }
 
-    /** Waits out a short platform rate limit in place (pausing that platform's sends); false when it is not one. */
-    private boolean inlineWait(String platform, PublishException e, int waits) {
+    /**
+     * Waits out a short rate limit in place, pausing that channel's sends only (the route a 429
+     * names is the channel's); false when it is not one.
+     */
+    private boolean inlineWait(String channel, PublishException e, int waits) {
         if (!e.retryable() || e.retryAfter().isEmpty() || waits >= MAX_INLINE_WAITS
                 || e.retryAfter().get().compareTo(settings.maxInlineWait()) > 0 || settings.maxInlineWait().isZero()) {
             return false;
         }
         Instant until = clock.instant().plus(e.retryAfter().get());
-        pausedUntil.merge(platform, until, (a, b) -> a.isAfter(b) ? a : b);
+        pausedUntil.merge(channel, until, (a, b) -> a.isAfter(b) ? a : b);
         return true;
     }
 
-    private void awaitGate(String platform) throws InterruptedException {
+    private void awaitGate(String channel) throws InterruptedException {
         while (true) {
-            Instant until = pausedUntil.get(platform);
+            Instant until = pausedUntil.get(channel);
             Instant now = clock.instant();
             if (until == null || !until.isAfter(now)) {
                 return;
@@ -745,11 +813,11 @@ public final class DailyScheduler implements AutoCloseable {
             AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
             int waits = 0;
             while (true) {
-                awaitGate(p.channel().platform());
+                awaitGate(p.channel().toString());
                 try {
                     publisher.postAnswer(p.channel(), p.published().get(), answer);
                 } catch (PublishException e) {
-                    if (inlineWait(p.channel().platform(), e, waits++)) {
+                    if (inlineWait(p.channel().toString(), e, waits++)) {
                         continue;
                     }
                     revealFailed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage());

@@ -77,6 +77,8 @@ abstract class ReplicasContract {
                 long t0 = System.nanoTime();
                 f1.get();
                 f2.get();
+                // a tick starts its sends and returns; the simulated day ends when they are done
+                assertTrue(one.awaitIdle(Duration.ofSeconds(60)) && two.awaitIdle(Duration.ofSeconds(60)));
                 busyNanos += System.nanoTime() - t0;
             }
 

@@ -471,6 +471,79 @@ abstract class SchedulerContract {
     }
 
     @Test
+    void aSlowChannelDelaysNoOtherPostAndNoLaterTick() throws Exception {
+        start();
+        for (String c : List.of("c1", "c2", "c3")) {
+            put(schedule(c, "09:00", "UTC"));
+        }
+        put(schedule("c4", "09:01", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        CountDownLatch c1Entered = new CountDownLatch(1);
+        CountDownLatch c1Go = new CountDownLatch(1);
+        DailyPublisher slowInC1 = new DailyPublisher() {
+            @Override
+            public String platform() {
+                return publisher.platform();
+            }
+
+            @Override
+            public Published postQuestion(DailyPost post) throws PublishException {
+                if (post.channel().channel().equals("c1")) {
+                    c1Entered.countDown();
+                    try {
+                        assertTrue(c1Go.await(60, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+                return publisher.postQuestion(post);
+            }
+
+            @Override
+            public Optional<Published> find(DailyPost post) {
+                return publisher.find(post);
+            }
+
+            @Override
+            public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+                publisher.postAnswer(channel, where, answer);
+            }
+        };
+        DailyScheduler s = new DailyScheduler(store, () -> bank, List.of(slowInC1), clock, Lang.EN,
+                settings.withSenders(3), new Random(3), clock::advance);
+        open.add(s);
+        CompletableFuture.supplyAsync(s::tick).get(20, TimeUnit.SECONDS); // returns although c1 hangs
+        assertTrue(c1Entered.await(20, TimeUnit.SECONDS));
+        LocalDate day = LocalDate.parse("2026-03-02");
+        awaitSent(List.of("c2", "c3"), day);
+
+        // a minute passes; the heartbeat keeps c1's claim (the test drives it with its clock)
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            assertEquals(1, s.heartbeat());
+        }
+        CompletableFuture.supplyAsync(s::tick).get(20, TimeUnit.SECONDS);
+        awaitSent(List.of("c4"), day);
+        assertEquals(PostState.PENDING, store.post(ch("c1"), day).orElseThrow().state(), "c1 is still sending");
+
+        c1Go.countDown();
+        assertTrue(s.awaitIdle(Duration.ofSeconds(30)));
+        awaitSent(List.of("c1"), day);
+        assertEquals(4, publisher.posts.size());
+        assertTrue(publisher.perChannelAndDay().values().stream().allMatch(n -> n == 1));
+    }
+
+    private void awaitSent(List<String> channels, LocalDate day) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (String c : channels) {
+            while (store.post(ch(c), day).map(r -> r.state() != PostState.SENT).orElse(true)) {
+                assertTrue(System.nanoTime() < until, c + " was not sent while another channel hung");
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
     void aSendSlowerThanItsLeaseIsKeptByTheHeartbeatAndSentOnce() throws Exception {
         start();
         put(schedule("c1", "09:00", "UTC"));
@@ -594,11 +667,13 @@ abstract class SchedulerContract {
         LocalDate day = LocalDate.parse("2026-03-02");
         long sent = 0;
         for (int i = 0; i < 6; i++) {
-            PostRecord r = store.post(ch("c" + i), day).orElseThrow(() -> new AssertionError("a claim was lost"));
-            if (r.state() == PostState.SENT) {
+            // a tick claims no more than its senders can start, so the rest may not be claimed at all:
+            // their schedules are still due, and nothing is lost
+            Optional<PostRecord> r = store.post(ch("c" + i), day);
+            if (r.isPresent() && r.get().state() == PostState.SENT) {
                 sent++;
-            } else {
-                assertEquals(PostState.PENDING, r.state());
+            } else if (r.isPresent()) {
+                assertEquals(PostState.PENDING, r.get().state());
             }
         }
         assertEquals(2, sent, "the two posts in flight finished");
