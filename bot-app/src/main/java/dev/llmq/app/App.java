@@ -62,6 +62,7 @@ final class App implements AutoCloseable {
         DailyRuntime daily;
         try {
             daily = DailyRuntime.open(config.db(), config.catchup(), bank, metered, clock, defaultLang.orElse(Lang.EN));
+            daily.scheduler().observedBy(metrics.dailyObserver());
         } catch (RuntimeException e) {
             bank.close();
             metrics.close();

@@ -28,11 +28,8 @@ final class MeteredPublisher implements DailyPublisher {
             Published p = delegate.postQuestion(post);
             metrics.dailyPost(platform(), "sent");
             return p;
-        } catch (PublishException e) {
-            metrics.dailyPost(platform(), e.retryable() ? "retried" : "failed");
-            throw e;
-        } catch (RuntimeException e) {
-            metrics.dailyPost(platform(), "retried");
+        } catch (PublishException | RuntimeException e) {
+            metrics.dailyPost(platform(), "error"); // the scheduler's decision (retried or given up) is counted by it
             throw e;
         }
     }

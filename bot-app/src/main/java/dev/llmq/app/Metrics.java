@@ -11,6 +11,7 @@ import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
+import dev.llmq.core.port.out.DailyObserver;
 import dev.llmq.core.port.out.QuizObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -55,11 +56,36 @@ final class Metrics {
                 .register(registry).increment();
     }
 
-    /** outcome: sent, failed, retried, skipped, found (already in the channel from an attempt whose outcome was unknown). */
+    /**
+     * outcome: sent; error (an attempt failed; what follows is the scheduler's retried or a give-up);
+     * retried; found (already in the channel from an attempt whose outcome was unknown).
+     */
     void dailyPost(String platform, String outcome) {
         Counter.builder("llmq.daily.posts").description("Daily posts by outcome")
                 .tag("platform", platform).tag("outcome", outcome)
                 .register(registry).increment();
+    }
+
+    /** The scheduler gave up on a post or an answer: outcome failed, skipped or answer-failed. */
+    void dailyGiveUp(String platform, String outcome) {
+        Counter.builder("llmq.daily.giveups").description("Daily posts and answers given up, by outcome")
+                .tag("platform", platform).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+
+    /** Counts the daily scheduler's retries (llmq.daily.posts, outcome retried) and give-ups (llmq.daily.giveups). */
+    DailyObserver dailyObserver() {
+        return new DailyObserver() {
+            @Override
+            public void retried(String platform) {
+                dailyPost(platform, "retried");
+            }
+
+            @Override
+            public void gaveUp(String platform, String outcome) {
+                dailyGiveUp(platform, outcome);
+            }
+        };
     }
 
     void latency(String platform, Duration d) {

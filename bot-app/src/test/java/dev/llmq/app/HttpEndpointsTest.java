@@ -48,12 +48,15 @@ class HttpEndpointsTest {
             metrics.command("discord", "ask", "architecture");
             metrics.command("discord", "ask", "architecture");
             metrics.reveal("slack");
-            metrics.dailyPost("slack", "retried");
+            metrics.dailyObserver().retried("slack");
+            metrics.dailyObserver().gaveUp("discord", "failed");
+            metrics.dailyObserver().gaveUp("discord", "failed");
             metrics.latency("discord", Duration.ofMillis(12));
             String body = get(http.port(), "/metrics").body();
             assertTrue(body.contains("llmq_commands_total{command=\"ask\",platform=\"discord\",topic=\"architecture\"} 2.0"), body);
             assertTrue(body.contains("llmq_reveals_total{platform=\"slack\"} 1.0"), body);
             assertTrue(body.contains("llmq_daily_posts_total{outcome=\"retried\",platform=\"slack\"} 1.0"), body);
+            assertTrue(body.contains("llmq_daily_giveups_total{outcome=\"failed\",platform=\"discord\"} 2.0"), body);
             assertTrue(body.contains("llmq_interaction_latency_seconds_bucket"), body);
             assertTrue(body.contains("jvm_memory_used_bytes"), body);
         } finally {

@@ -6,6 +6,7 @@ import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.out.ClaimPlanner;
+import dev.llmq.core.port.out.DailyObserver;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.DailyStore;
@@ -66,8 +67,6 @@ public final class DailyScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
     /** Bounds one tick: at most this many batches of posts and of answers. */
     private static final int MAX_ROUNDS = 1_000;
-    /** Rate-limit waits inside one send before the post goes back to the store for a later retry. */
-    private static final int MAX_INLINE_WAITS = 50;
     /** Tries to record a sent post before giving up (its lease then lets another replica send it again). */
     private static final int RECORD_ATTEMPTS = 4;
 
@@ -81,11 +80,9 @@ public final class DailyScheduler implements AutoCloseable {
      * @param maxAttempts   send attempts before a post is given up
      * @param firstBackoff  the first retry delay; it doubles per attempt, with jitter
      * @param maxBackoff    the longest retry delay
-     * @param maxInlineWait a platform's {@code retryAfter} up to this long is waited out in the
-     *                      sender (pausing that channel's sends only) instead of going back to the store
      */
     public record Settings(Duration catchUp, Duration lease, Duration tickEvery, int batch, int senders,
-                           int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration maxInlineWait) {
+                           int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
         public static final Duration DEFAULT_CATCH_UP = Duration.ofHours(6);
         /**
          * Short, so that the posts of a replica that died are taken over within about this long;
@@ -99,7 +96,6 @@ public final class DailyScheduler implements AutoCloseable {
             Objects.requireNonNull(tickEvery, "tickEvery");
             Objects.requireNonNull(firstBackoff, "firstBackoff");
             Objects.requireNonNull(maxBackoff, "maxBackoff");
-            Objects.requireNonNull(maxInlineWait, "maxInlineWait");
             if (catchUp.isNegative() || lease.isNegative() || lease.isZero() || tickEvery.isNegative()
                     || tickEvery.isZero() || batch < 1 || senders < 1 || maxAttempts < 1) {
                 throw new IllegalArgumentException("bad scheduler settings: " + catchUp + ", " + lease + ", "
@@ -109,31 +105,27 @@ public final class DailyScheduler implements AutoCloseable {
 
         public static Settings defaults() {
             return new Settings(DEFAULT_CATCH_UP, DEFAULT_LEASE, Duration.ofSeconds(5), 100, 8, 8,
-                    Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), Duration.ofMinutes(30));
         }
 
         public Settings withCatchUp(Duration d) {
-            return new Settings(d, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+            return new Settings(d, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff);
         }
 
         public Settings withBatch(int b) {
-            return new Settings(catchUp, lease, tickEvery, b, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+            return new Settings(catchUp, lease, tickEvery, b, senders, maxAttempts, firstBackoff, maxBackoff);
         }
 
         public Settings withSenders(int n) {
-            return new Settings(catchUp, lease, tickEvery, batch, n, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+            return new Settings(catchUp, lease, tickEvery, batch, n, maxAttempts, firstBackoff, maxBackoff);
         }
 
         public Settings withTickEvery(Duration d) {
-            return new Settings(catchUp, lease, d, batch, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
-        }
-
-        public Settings withMaxInlineWait(Duration d) {
-            return new Settings(catchUp, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, d);
+            return new Settings(catchUp, lease, d, batch, senders, maxAttempts, firstBackoff, maxBackoff);
         }
 
         public Settings withLease(Duration d) {
-            return new Settings(catchUp, d, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, maxInlineWait);
+            return new Settings(catchUp, d, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff);
         }
     }
 
@@ -195,7 +187,8 @@ public final class DailyScheduler implements AutoCloseable {
     private final java.util.concurrent.Semaphore slots;
     /** Set by {@link #shutdown}: no new claims; claimed posts not yet started are handed back. */
     private volatile boolean stopping;
-    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final RetryPolicy retry;
+    private volatile DailyObserver observer = DailyObserver.NONE;
     /** The posts this scheduler is sending or revealing now, whose leases the heartbeat renews. */
     private final Map<InFlight, Boolean> inFlight = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
@@ -213,6 +206,7 @@ public final class DailyScheduler implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.defaultLang = Objects.requireNonNull(defaultLang);
         this.settings = Objects.requireNonNull(settings);
+        this.retry = new RetryPolicy(settings.maxAttempts(), settings.firstBackoff(), settings.maxBackoff());
         this.random = Objects.requireNonNull(random);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.instance = "llmq-" + UUID.randomUUID().toString().substring(0, 8);
@@ -226,6 +220,12 @@ public final class DailyScheduler implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Tells {@code o} about every retry and give-up from now on (the metrics); returns this scheduler. */
+    public DailyScheduler observedBy(DailyObserver o) {
+        this.observer = Objects.requireNonNull(o);
+        return this;
     }
 
     public Clock clock() {
@@ -566,29 +566,21 @@ public final class DailyScheduler implements AutoCloseable {
             if (p.inDoubt() && alreadyDelivered(publisher, post, p, c)) {
                 return;
             }
-            int waits = 0;
-            while (true) {
-                awaitGate(p.channel().toString());
-                int attempts = p.attempts() + 1;
-                Published where;
-                try {
-                    where = publisher.postQuestion(post);
-                } catch (PublishException e) {
-                    if (inlineWait(p.channel().toString(), e, waits++)) {
-                        continue;
-                    }
-                    failed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage(), c);
-                    return;
-                } catch (RuntimeException e) {
-                    failed(p, attempts, true, Optional.empty(), e.toString(), c);
-                    return;
-                }
-                // Sent: from here on a failure must never lead to sending it again.
-                if (recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
-                        attempts))) {
-                    c.sent.incrementAndGet();
-                }
+            int attempts = p.attempts() + 1;
+            Published where;
+            try {
+                where = publisher.postQuestion(post);
+            } catch (PublishException e) {
+                failed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage(), c);
                 return;
+            } catch (RuntimeException e) {
+                failed(p, attempts, true, Optional.empty(), e.toString(), c);
+                return;
+            }
+            // Sent: from here on a failure must never lead to sending it again.
+            if (recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
+                    attempts))) {
+                c.sent.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -710,53 +702,25 @@ public final class DailyScheduler implements AutoCloseable {
         throw last;
     }
 
-    /**
-     * Waits out a short rate limit in place, pausing that channel's sends only (the route a 429
-     * names is the channel's); false when it is not one.
-     */
-    private boolean inlineWait(String channel, PublishException e, int waits) {
-        if (!e.retryable() || e.retryAfter().isEmpty() || waits >= MAX_INLINE_WAITS
-                || e.retryAfter().get().compareTo(settings.maxInlineWait()) > 0 || settings.maxInlineWait().isZero()) {
-            return false;
-        }
-        Instant until = clock.instant().plus(e.retryAfter().get());
-        pausedUntil.merge(channel, until, (a, b) -> a.isAfter(b) ? a : b);
-        return true;
-    }
-
-    private void awaitGate(String channel) throws InterruptedException {
-        while (true) {
-            Instant until = pausedUntil.get(channel);
-            Instant now = clock.instant();
-            if (until == null || !until.isAfter(now)) {
-                return;
-            }
-            sleeper.sleep(Duration.between(now, until));
-        }
-    }
-
     private void failed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error,
                         Counters c) {
-        if (!retryable) {
-            giveUp(p, PostState.FAILED, attempts, error, c);
-            return;
+        switch (retry.afterFailure(attempts, retryable, retryAfter, error, clock.instant(), unit())) {
+            case RetryPolicy.Decision.GiveUp g -> giveUp(p, PostState.FAILED, attempts, g.why(), c);
+            case RetryPolicy.Decision.RetryAt r -> {
+                if (r.at().isAfter(p.fireAt().plus(settings.catchUp()))) {
+                    giveUp(p, PostState.SKIPPED, attempts, "a retry would be later than the catch-up window of "
+                            + settings.catchUp() + ": " + error, c);
+                    return;
+                }
+                log.warn("daily {} {}: attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts,
+                        r.at(), error);
+                if (stale(store.markRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p)) {
+                    return;
+                }
+                c.retried.incrementAndGet();
+                observer.retried(p.channel().platform());
+            }
         }
-        if (attempts >= settings.maxAttempts()) {
-            giveUp(p, PostState.FAILED, attempts, "gave up after " + attempts + " attempts: " + error, c);
-            return;
-        }
-        Instant retryAt = clock.instant().plus(retryAfter.orElseGet(() -> backoff(attempts)));
-        if (retryAt.isAfter(p.fireAt().plus(settings.catchUp()))) {
-            giveUp(p, PostState.SKIPPED, attempts, "a retry would be later than the catch-up window of "
-                    + settings.catchUp() + ": " + error, c);
-            return;
-        }
-        log.warn("daily {} {}: attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts, retryAt,
-                error);
-        if (stale(store.markRetry(p.channel(), p.localDate(), p.claim(), attempts, retryAt, error), p)) {
-            return;
-        }
-        c.retried.incrementAndGet();
     }
 
     private void giveUp(PostRecord p, PostState state, int attempts, String error, Counters c) {
@@ -766,6 +730,7 @@ public final class DailyScheduler implements AutoCloseable {
             return;
         }
         (state == PostState.SKIPPED ? c.skipped : c.failed).incrementAndGet();
+        observer.gaveUp(p.channel().platform(), state == PostState.SKIPPED ? "skipped" : "failed");
     }
 
     /** True, and logged, when a fenced write was refused because the claim was taken over. */
@@ -777,20 +742,15 @@ public final class DailyScheduler implements AutoCloseable {
         return !written;
     }
 
-    /** The delay before retry number {@code attempts}: doubling from the first backoff, capped, with ±20% jitter. */
+    /** The delay before retry number {@code attempts}, as the retry policy draws it. */
     Duration backoff(int attempts) {
-        long base = settings.firstBackoff().toMillis();
-        long max = settings.maxBackoff().toMillis();
-        long d = base;
-        for (int i = 1; i < attempts && d < max; i++) {
-            d *= 2;
-        }
-        d = Math.min(d, max);
-        double jitter;
+        return retry.backoff(attempts, unit());
+    }
+
+    private double unit() {
         synchronized (random) {
-            jitter = 0.8 + 0.4 * random.nextDouble();
+            return random.nextDouble();
         }
-        return Duration.ofMillis(Math.max(1, Math.round(d * jitter)));
     }
 
     // ------------------------------------------------------------------ answers
@@ -811,25 +771,17 @@ public final class DailyScheduler implements AutoCloseable {
                 return;
             }
             AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
-            int waits = 0;
-            while (true) {
-                awaitGate(p.channel().toString());
-                try {
-                    publisher.postAnswer(p.channel(), p.published().get(), answer);
-                } catch (PublishException e) {
-                    if (inlineWait(p.channel().toString(), e, waits++)) {
-                        continue;
-                    }
-                    revealFailed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage());
-                    return;
-                } catch (RuntimeException e) {
-                    revealFailed(p, attempts, true, Optional.empty(), e.toString());
-                    return;
-                }
-                if (recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), p.claim(), attempts))) {
-                    c.revealed.incrementAndGet();
-                }
+            try {
+                publisher.postAnswer(p.channel(), p.published().get(), answer);
+            } catch (PublishException e) {
+                revealFailed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage());
                 return;
+            } catch (RuntimeException e) {
+                revealFailed(p, attempts, true, Optional.empty(), e.toString());
+                return;
+            }
+            if (recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), p.claim(), attempts))) {
+                c.revealed.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -842,16 +794,20 @@ public final class DailyScheduler implements AutoCloseable {
     }
 
     private void revealFailed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error) {
-        if (!retryable || attempts >= settings.maxAttempts()) {
-            log.error("daily {} {}: answer not revealed after {} attempt(s): {}", p.channel(), p.localDate(), attempts,
-                    error);
-            stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, error), p);
-            return;
+        switch (retry.afterFailure(attempts, retryable, retryAfter, error, clock.instant(), unit())) {
+            case RetryPolicy.Decision.GiveUp g -> {
+                log.error("daily {} {}: answer not revealed after {} attempt(s): {}", p.channel(), p.localDate(),
+                        attempts, g.why());
+                if (!stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, g.why()), p)) {
+                    observer.gaveUp(p.channel().platform(), "answer-failed");
+                }
+            }
+            case RetryPolicy.Decision.RetryAt r -> {
+                log.warn("daily {} {}: answer attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(),
+                        attempts, r.at(), error);
+                stale(store.markRevealRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p);
+            }
         }
-        Instant retryAt = clock.instant().plus(retryAfter.orElseGet(() -> backoff(attempts)));
-        log.warn("daily {} {}: answer attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts,
-                retryAt, error);
-        stale(store.markRevealRetry(p.channel(), p.localDate(), p.claim(), attempts, retryAt, error), p);
     }
 
     // ------------------------------------------------------------------ on demand

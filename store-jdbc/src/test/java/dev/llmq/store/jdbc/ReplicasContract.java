@@ -51,8 +51,7 @@ abstract class ReplicasContract {
         DbConfig config = config();
         // The simulation ticks once a day at 00:00 UTC, so every post is up to a day late: the catch-up
         // window is two days (a fall-back day can make two fires of a channel due in one tick).
-        DailyScheduler.Settings settings = DailyScheduler.Settings.defaults().withSenders(Integer.getInteger("senders", 8)).withBatch(25)
-                .withMaxInlineWait(Duration.ZERO).withCatchUp(Duration.ofHours(49));
+        DailyScheduler.Settings settings = DailyScheduler.Settings.defaults().withSenders(Integer.getInteger("senders", 8)).withBatch(25).withCatchUp(Duration.ofHours(49));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (JdbcStore a = JdbcStore.open(config, clock); JdbcStore b = JdbcStore.open(config, clock);
              DailyScheduler one = new DailyScheduler(a, () -> bank, List.of(publisher), clock, Lang.EN, settings,

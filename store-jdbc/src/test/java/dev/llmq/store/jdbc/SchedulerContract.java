@@ -70,8 +70,7 @@ abstract class SchedulerContract {
     final QuestionBank bank = Fixtures.fixtureBank();
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T00:00:00Z"));
     final TestPublisher publisher = new TestPublisher("test", clock);
-    final DailyScheduler.Settings settings = DailyScheduler.Settings.defaults().withSenders(1)
-            .withMaxInlineWait(Duration.ZERO);
+    final DailyScheduler.Settings settings = DailyScheduler.Settings.defaults().withSenders(1);
     final List<AutoCloseable> open = new ArrayList<>();
     JdbcStore store;
     DailyScheduler scheduler;
