@@ -3,40 +3,27 @@ package dev.llmq.core.daily;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
-import dev.llmq.core.port.in.AnswerCard;
-import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.out.ClaimPlanner;
 import dev.llmq.core.port.out.DailyObserver;
-import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.DailyStore;
 import dev.llmq.core.port.out.DeckState;
 import dev.llmq.core.port.out.Lease;
 import dev.llmq.core.port.out.NewPost;
 import dev.llmq.core.port.out.NowClaim;
-import dev.llmq.core.port.out.Outcome;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
-import dev.llmq.core.port.out.PublishException;
-import dev.llmq.core.port.out.Published;
-import dev.llmq.core.port.out.StoredSchedule;
-import dev.llmq.core.quiz.Cards;
-import dev.llmq.core.schedule.FireTimes;
 import dev.llmq.core.schedule.Schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -160,19 +147,6 @@ public final class DailyScheduler implements AutoCloseable {
         }
     }
 
-    private final class Counters {
-        final AtomicInteger claimed = new AtomicInteger();
-        final AtomicInteger sent = new AtomicInteger();
-        final AtomicInteger retried = new AtomicInteger();
-        final AtomicInteger failed = new AtomicInteger();
-        final AtomicInteger skipped = new AtomicInteger();
-        final AtomicInteger revealed = new AtomicInteger();
-
-        TickReport report() {
-            return new TickReport(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(), revealed.get());
-        }
-    }
-
     private final DailyStore store;
     private final Supplier<QuestionBank> bank;
     private final Map<String, DailyPublisher> publishers;
@@ -187,16 +161,12 @@ public final class DailyScheduler implements AutoCloseable {
     private final java.util.concurrent.Semaphore slots;
     /** Set by {@link #shutdown}: no new claims; claimed posts not yet started are handed back. */
     private volatile boolean stopping;
-    private final RetryPolicy retry;
     private volatile DailyObserver observer = DailyObserver.NONE;
-    /** The posts this scheduler is sending or revealing now, whose leases the heartbeat renews. */
-    private final Map<InFlight, Boolean> inFlight = new ConcurrentHashMap<>();
+    private final Leases leases;
+    private final PostPlanner planner;
+    private final PostSender sender;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService heart;
-
-    /** A claimed post being worked on: sending its question, or revealing its answer. */
-    private record InFlight(PostRecord post, boolean reveal) {
-    }
 
     public DailyScheduler(DailyStore store, Supplier<QuestionBank> bank, List<DailyPublisher> publishers, Clock clock,
                           Lang defaultLang, Settings settings, RandomGenerator random, Sleeper sleeper) {
@@ -206,10 +176,13 @@ public final class DailyScheduler implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock);
         this.defaultLang = Objects.requireNonNull(defaultLang);
         this.settings = Objects.requireNonNull(settings);
-        this.retry = new RetryPolicy(settings.maxAttempts(), settings.firstBackoff(), settings.maxBackoff());
         this.random = Objects.requireNonNull(random);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.instance = "llmq-" + UUID.randomUUID().toString().substring(0, 8);
+        this.leases = new Leases(store, clock, settings.lease());
+        this.planner = new PostPlanner(bank, defaultLang, settings, random);
+        this.sender = new PostSender(store, bank, this.publishers, clock, settings, random,
+                new OutcomeRecorder(store, sleeper), leases, () -> observer, () -> stopping);
         this.slots = settings.senders() <= 1 ? null : new java.util.concurrent.Semaphore(settings.senders());
         this.senders = settings.senders() <= 1 ? null : Executors.newFixedThreadPool(settings.senders(), r -> {
             Thread t = new Thread(r, "llmq-daily-sender");
@@ -270,27 +243,13 @@ public final class DailyScheduler implements AutoCloseable {
 
     /**
      * Renews the lease of every post this scheduler is sending or revealing, so that a send slower
-     * than the lease is not taken over by another replica. A lease that was taken over already (this
-     * process stalled past it) is not renewed: the new holder owns the post, and this sender's
-     * outcome will be refused by the fence.
+     * than the lease is not taken over by another replica; a claim taken over already is let go
+     * (its outcome will be refused by the fence). Runs every third of the lease once started.
      *
      * @return how many leases were renewed
      */
     public int heartbeat() {
-        int renewed = 0;
-        for (InFlight f : inFlight.keySet()) {
-            PostRecord p = f.post();
-            Instant until = clock.instant().plus(settings.lease());
-            boolean held = f.reveal() ? store.renewReveal(p.channel(), p.localDate(), p.claim(), until)
-                    : store.renewSend(p.channel(), p.localDate(), p.claim(), until);
-            if (held) {
-                renewed++;
-            } else if (inFlight.remove(f) != null) {
-                log.warn("daily {} {}: the claim {} was taken over by another replica while {}; its outcome will be "
-                        + "refused", p.channel(), p.localDate(), p.claim(), f.reveal() ? "revealing" : "sending");
-            }
-        }
-        return renewed;
+        return leases.heartbeat();
     }
 
     /** One scheduled run: never throws, so a failure never stops the runs after it. */
@@ -310,7 +269,7 @@ public final class DailyScheduler implements AutoCloseable {
      * retry time or lease passed, then reveals the answers that are due.
      */
     public TickReport tick() {
-        Counters c = new Counters();
+        TickCounters c = new TickCounters();
         for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
             Instant now = clock.instant();
             AtomicInteger planned = new AtomicInteger();
@@ -322,7 +281,7 @@ public final class DailyScheduler implements AutoCloseable {
             }
             List<PostRecord> claimed = store.claimDue(now, room, lease(now), (due, deck) -> {
                 planned.incrementAndGet();
-                ClaimPlanner.Plan plan = plan(due, deck, now, c);
+                ClaimPlanner.Plan plan = planner.plan(due, deck, now, c);
                 if (!plan.nextFireAt().isAfter(now)) {
                     dueAgain.incrementAndGet();
                 }
@@ -334,7 +293,7 @@ public final class DailyScheduler implements AutoCloseable {
             List<PostRecord> work = new ArrayList<>(claimed);
             work.addAll(retries);
             giveBack(room - work.size());
-            dispatch(work, p -> send(p, c));
+            dispatch(work, p -> sender.send(p, c));
             // Go on while a batch was full or a late schedule is due again at once (a catch-up window
             // longer than a day); what falls due later waits for the next tick.
             boolean moreDue = planned.get() >= room || dueAgain.get() > 0;
@@ -349,7 +308,7 @@ public final class DailyScheduler implements AutoCloseable {
         return c.report();
     }
 
-    private void revealDue(Counters c) {
+    private void revealDue(TickCounters c) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
             int room = room(settings.batch());
@@ -361,7 +320,7 @@ public final class DailyScheduler implements AutoCloseable {
             if (due.isEmpty()) {
                 break;
             }
-            dispatch(due, p -> reveal(p, c));
+            dispatch(due, p -> sender.reveal(p, c));
             if (due.size() < room) {
                 break;
             }
@@ -447,367 +406,13 @@ public final class DailyScheduler implements AutoCloseable {
         return true;
     }
 
-    // ------------------------------------------------------------------ planning (inside the claim transaction)
-
-    private ClaimPlanner.Plan plan(StoredSchedule due, DeckState deck, Instant now, Counters c) {
-        Schedule s = due.schedule();
-        try {
-            Instant fire = due.nextFireAt();
-            Instant oldest = now.minus(settings.catchUp());
-            if (fire.isBefore(oldest)) {
-                Instant resumed = FireTimes.next(s, oldest.minusNanos(1));
-                log.warn("daily {}: skipped the post(s) due from {} to {} (older than the catch-up window of {})",
-                        s.channel(), fire.atZone(s.zone()), oldest.atZone(s.zone()), settings.catchUp());
-                c.skipped.incrementAndGet();
-                fire = resumed;
-            }
-            if (fire.isAfter(now)) {
-                return new ClaimPlanner.Plan(fire, Optional.empty());
-            }
-            Instant next = FireTimes.next(s, fire);
-            LocalDate date = FireTimes.localDate(s, fire);
-            Lang lang = s.lang().or(due::spaceLang).orElse(defaultLang);
-            Optional<Draw> draw = draw(pool(s), deck);
-            if (draw.isEmpty()) {
-                log.error("daily {}: no questions for topics {}; nothing posted for {}", s.channel(), s.topics(), date);
-                c.failed.incrementAndGet();
-                return new ClaimPlanner.Plan(next, Optional.empty());
-            }
-            return new ClaimPlanner.Plan(next, Optional.of(new NewPost(date, fire, draw.get().questionId(), lang,
-                    s.thread(), s.revealAfter(), draw.get().deckAfter())));
-        } catch (RuntimeException e) {
-            // A schedule that cannot be planned must not block the others: look at it again in a day.
-            log.error("daily {}: cannot plan the next post: {}", s.channel(), e.toString(), e);
-            return new ClaimPlanner.Plan(now.plus(Duration.ofDays(1)), Optional.empty());
-        }
+    /** For the unit tests: the planner's draw and the retry policy's backoff. */
+    Optional<PostPlanner.Draw> draw(List<Question> pool, DeckState deck) {
+        return planner.draw(pool, deck);
     }
 
-    private List<Question> pool(Schedule s) {
-        QuestionBank b = bank.get();
-        if (s.topics().isEmpty()) {
-            return b.questions();
-        }
-        List<Question> pool = new ArrayList<>();
-        for (String t : s.topics()) {
-            pool.addAll(b.questionsOf(t));
-        }
-        return pool;
-    }
-
-    /** A drawn question and the channel's history after it. */
-    record Draw(String questionId, DeckState deckAfter) {
-    }
-
-    /**
-     * Draws a question the channel has not had in this round; when every question of the pool was
-     * asked, a new round starts (never with the question asked last).
-     */
-    Optional<Draw> draw(List<Question> pool, DeckState deck) {
-        if (pool.isEmpty()) {
-            return Optional.empty();
-        }
-        int round = deck.round();
-        Set<String> asked = deck.asked();
-        List<Question> fresh = new ArrayList<>();
-        for (Question q : pool) {
-            if (!asked.contains(q.id())) {
-                fresh.add(q);
-            }
-        }
-        if (fresh.isEmpty()) {
-            round++;
-            asked = Set.of();
-            fresh.addAll(pool);
-            if (fresh.size() > 1) {
-                fresh.removeIf(q -> deck.last().equals(Optional.of(q.id())));
-            }
-        }
-        int i;
-        synchronized (random) {
-            i = random.nextInt(fresh.size());
-        }
-        Question q = fresh.get(i);
-        Set<String> after = new HashSet<>(asked);
-        after.add(q.id());
-        return Optional.of(new Draw(q.id(), new DeckState(round, after, Optional.of(q.id()))));
-    }
-
-    // ------------------------------------------------------------------ sending
-
-    private void send(PostRecord p, Counters c) {
-        if (stopping) {
-            // Shutting down: hand the claim back at once instead of letting its lease run out.
-            try {
-                store.markRetry(p.channel(), p.localDate(), p.claim(), p.attempts(), clock.instant(),
-                        "released at shutdown");
-            } catch (RuntimeException e) {
-                log.warn("daily {} {}: claim not released ({}); its lease will expire", p.channel(), p.localDate(),
-                        e.toString());
-            }
-            return;
-        }
-        InFlight mine = new InFlight(p, false);
-        inFlight.put(mine, Boolean.TRUE);
-        try {
-            DailyPublisher publisher = publishers.get(p.channel().platform());
-            if (publisher == null) {
-                giveUp(p, PostState.FAILED, p.attempts(), "no publisher for platform " + p.channel().platform(), c);
-                return;
-            }
-            QuestionBank b = bank.get();
-            Optional<Question> q = b.question(p.questionId());
-            if (q.isEmpty()) {
-                giveUp(p, PostState.FAILED, p.attempts(), "question " + p.questionId() + " is no longer in the bank", c);
-                return;
-            }
-            QuestionCard card = Cards.question(b, q.get(), p.lang(), false, Optional.of(q.get().topicId()),
-                    OptionalInt.empty());
-            DailyPost post = DailyPost.of(p.channel(), p.localDate(), card, p.thread());
-            if (p.inDoubt() && alreadyDelivered(publisher, post, p, c)) {
-                return;
-            }
-            int attempts = p.attempts() + 1;
-            Published where;
-            try {
-                where = publisher.postQuestion(post);
-            } catch (PublishException e) {
-                failed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage(), c);
-                return;
-            } catch (RuntimeException e) {
-                failed(p, attempts, true, Optional.empty(), e.toString(), c);
-                return;
-            }
-            // Sent: from here on a failure must never lead to sending it again.
-            if (recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
-                    attempts))) {
-                c.sent.incrementAndGet();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // The store failed: the post keeps its lease and is taken over when the lease passes.
-            log.error("daily {} {}: could not record the outcome: {}", p.channel(), p.localDate(), e.toString(), e);
-        } finally {
-            inFlight.remove(mine);
-        }
-    }
-
-    /**
-     * For a post whose earlier send may have reached the channel (its sender's lease ran out while
-     * sending): looks for it there first. Found, it is recorded where it is and not sent again.
-     *
-     * @return true when the post needs no send: found and recorded, or the channel could not be read
-     *     (then it waits for a retry, still in doubt)
-     */
-    private boolean alreadyDelivered(DailyPublisher publisher, DailyPost post, PostRecord p, Counters c)
-            throws InterruptedException {
-        Optional<Published> found;
-        try {
-            found = publisher.find(post);
-        } catch (PublishException e) {
-            failed(p, p.attempts(), e.retryable(), e.retryAfter(),
-                    "cannot check whether an earlier attempt delivered it: " + e.getMessage(), c);
-            return true;
-        }
-        if (found.isEmpty()) {
-            log.info("daily {} {}: an earlier attempt's outcome was unknown and the post is not in the channel; sending",
-                    p.channel(), p.localDate());
-            return false;
-        }
-        log.warn("daily {} {}: already in the channel from an earlier attempt ({}); recorded, not sent again",
-                p.channel(), p.localDate(), found.get().messageRef());
-        if (recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), found.get(), clock.instant(),
-                Math.max(1, p.attempts())))) {
-            c.sent.incrementAndGet();
-        }
-        return true;
-    }
-
-    // ------------------------------------------------------------------ recording (group commit)
-
-    /** An outcome waiting to be written, and whether it was. */
-    private static final class Pending {
-        final Outcome outcome;
-        boolean written;
-        boolean refused;
-        RuntimeException failure;
-
-        Pending(Outcome outcome) {
-            this.outcome = outcome;
-        }
-    }
-
-    private final Object writeLock = new Object();
-    private final List<Pending> pending = new ArrayList<>();
-
-    /**
-     * Writes an outcome before returning, so that a sender never moves on with an unrecorded post.
-     * Senders that finish while another one writes are written together with the next write
-     * (group commit): the same guarantee, fewer transactions.
-     */
-    private boolean record(Outcome outcome) {
-        Pending mine = new Pending(outcome);
-        synchronized (pending) {
-            pending.add(mine);
-        }
-        synchronized (writeLock) {
-            if (!mine.written && mine.failure == null) {
-                List<Pending> group;
-                synchronized (pending) {
-                    group = new ArrayList<>(pending);
-                    pending.clear();
-                }
-                try {
-                    List<Outcome> refused = store.recordAll(group.stream().map(x -> x.outcome)
-                            .collect(Collectors.toList()));
-                    group.forEach(x -> {
-                        x.written = true;
-                        x.refused = refused.contains(x.outcome);
-                    });
-                } catch (RuntimeException e) {
-                    group.forEach(x -> x.failure = e);
-                }
-            }
-            if (mine.failure != null) {
-                throw mine.failure;
-            }
-        }
-        return !mine.refused;
-    }
-
-    /**
-     * Records a successful send, trying a few times over a few seconds when the store fails: an
-     * unrecorded post would be sent again once its lease passes.
-     *
-     * @return false when the store refused it: the claim was taken over (this process stalled past
-     *     its lease), and the new holder's record stands
-     */
-    private boolean recordDurably(Outcome outcome) throws InterruptedException {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < RECORD_ATTEMPTS; attempt++) {
-            try {
-                if (record(outcome)) {
-                    return true;
-                }
-                log.warn("daily {} {}: the outcome of claim {} was refused: another replica took the post over",
-                        outcome.channel(), outcome.localDate(), outcome.fence());
-                return false;
-            } catch (RuntimeException e) {
-                last = e;
-                log.warn("daily {} {}: recording the send failed (attempt {}): {}", outcome.channel(),
-                        outcome.localDate(), attempt + 1, e.toString());
-                sleeper.sleep(Duration.ofSeconds(1L << attempt));
-            }
-        }
-        throw last;
-    }
-
-    private void failed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error,
-                        Counters c) {
-        switch (retry.afterFailure(attempts, retryable, retryAfter, error, clock.instant(), unit())) {
-            case RetryPolicy.Decision.GiveUp g -> giveUp(p, PostState.FAILED, attempts, g.why(), c);
-            case RetryPolicy.Decision.RetryAt r -> {
-                if (r.at().isAfter(p.fireAt().plus(settings.catchUp()))) {
-                    giveUp(p, PostState.SKIPPED, attempts, "a retry would be later than the catch-up window of "
-                            + settings.catchUp() + ": " + error, c);
-                    return;
-                }
-                log.warn("daily {} {}: attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts,
-                        r.at(), error);
-                if (stale(store.markRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p)) {
-                    return;
-                }
-                c.retried.incrementAndGet();
-                observer.retried(p.channel().platform());
-            }
-        }
-    }
-
-    private void giveUp(PostRecord p, PostState state, int attempts, String error, Counters c) {
-        log.error("daily {} {}: {} ({})", p.channel(), p.localDate(), state == PostState.SKIPPED ? "skipped" : "failed",
-                error);
-        if (stale(store.markGivenUp(p.channel(), p.localDate(), p.claim(), state, attempts, error), p)) {
-            return;
-        }
-        (state == PostState.SKIPPED ? c.skipped : c.failed).incrementAndGet();
-        observer.gaveUp(p.channel().platform(), state == PostState.SKIPPED ? "skipped" : "failed");
-    }
-
-    /** True, and logged, when a fenced write was refused because the claim was taken over. */
-    private static boolean stale(boolean written, PostRecord p) {
-        if (!written) {
-            log.warn("daily {} {}: claim {} was taken over by another replica; this outcome was not recorded",
-                    p.channel(), p.localDate(), p.claim());
-        }
-        return !written;
-    }
-
-    /** The delay before retry number {@code attempts}, as the retry policy draws it. */
     Duration backoff(int attempts) {
-        return retry.backoff(attempts, unit());
-    }
-
-    private double unit() {
-        synchronized (random) {
-            return random.nextDouble();
-        }
-    }
-
-    // ------------------------------------------------------------------ answers
-
-    private void reveal(PostRecord p, Counters c) {
-        InFlight mine = new InFlight(p, true);
-        inFlight.put(mine, Boolean.TRUE);
-        try {
-            DailyPublisher publisher = publishers.get(p.channel().platform());
-            QuestionBank b = bank.get();
-            Optional<Question> q = b.question(p.questionId());
-            int attempts = p.answerAttempts() + 1;
-            if (publisher == null || q.isEmpty() || p.published().isEmpty()) {
-                String why = publisher == null ? "no publisher for platform " + p.channel().platform()
-                        : q.isEmpty() ? "question " + p.questionId() + " is no longer in the bank" : "the post has no message";
-                log.error("daily {} {}: answer not revealed: {}", p.channel(), p.localDate(), why);
-                stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, why), p);
-                return;
-            }
-            AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
-            try {
-                publisher.postAnswer(p.channel(), p.published().get(), answer);
-            } catch (PublishException e) {
-                revealFailed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                revealFailed(p, attempts, true, Optional.empty(), e.toString());
-                return;
-            }
-            if (recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), p.claim(), attempts))) {
-                c.revealed.incrementAndGet();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("daily {} {}: could not record the answer's outcome: {}", p.channel(), p.localDate(),
-                    e.toString(), e);
-        } finally {
-            inFlight.remove(mine);
-        }
-    }
-
-    private void revealFailed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error) {
-        switch (retry.afterFailure(attempts, retryable, retryAfter, error, clock.instant(), unit())) {
-            case RetryPolicy.Decision.GiveUp g -> {
-                log.error("daily {} {}: answer not revealed after {} attempt(s): {}", p.channel(), p.localDate(),
-                        attempts, g.why());
-                if (!stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, g.why()), p)) {
-                    observer.gaveUp(p.channel().platform(), "answer-failed");
-                }
-            }
-            case RetryPolicy.Decision.RetryAt r -> {
-                log.warn("daily {} {}: answer attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(),
-                        attempts, r.at(), error);
-                stale(store.markRevealRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p);
-            }
-        }
+        return sender.backoff(attempts);
     }
 
     // ------------------------------------------------------------------ on demand
@@ -819,13 +424,13 @@ public final class DailyScheduler implements AutoCloseable {
     public NowResult postNow(Schedule s) {
         Instant now = clock.instant();
         LocalDate date = LocalDate.ofInstant(now, s.zone());
-        List<Question> pool = pool(s);
+        List<Question> pool = planner.pool(s);
         if (pool.isEmpty()) {
             return new NowResult.NoQuestions();
         }
         Lang lang = s.lang().orElse(defaultLang);
         NowClaim claim = store.claimNow(s.channel(), date, lease(now), deck -> {
-            Draw d = draw(pool, deck).orElseThrow();
+            PostPlanner.Draw d = planner.draw(pool, deck).orElseThrow();
             return new NewPost(date, now, d.questionId(), lang, s.thread(), s.revealAfter(), d.deckAfter());
         });
         return switch (claim) {
@@ -835,8 +440,8 @@ public final class DailyScheduler implements AutoCloseable {
     }
 
     private NowResult sendNow(Schedule s, LocalDate date, PostRecord claimed) {
-        Counters c = new Counters();
-        send(claimed, c);
+        TickCounters c = new TickCounters();
+        sender.send(claimed, c);
         PostRecord after = store.post(s.channel(), date).orElseThrow();
         if (after.state() == PostState.SENT) {
             try {

@@ -39,14 +39,14 @@ class DailySchedulerUnitTest {
         DeckState deck = DeckState.EMPTY;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < pool.size(); i++) {
-            DailyScheduler.Draw d = scheduler.draw(pool, deck).orElseThrow();
+            PostPlanner.Draw d = scheduler.draw(pool, deck).orElseThrow();
             assertTrue(seen.add(d.questionId()), "repeat within a round: " + d.questionId());
             deck = d.deckAfter();
         }
         assertEquals(0, deck.round());
         String last = deck.last().orElseThrow();
         for (int i = 0; i < 20; i++) {
-            DailyScheduler.Draw next = scheduler.draw(pool, deck).orElseThrow();
+            PostPlanner.Draw next = scheduler.draw(pool, deck).orElseThrow();
             assertEquals(1, next.deckAfter().round());
             assertNotEquals(last, next.questionId());
         }

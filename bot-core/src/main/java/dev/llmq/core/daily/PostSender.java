@@ -1,0 +1,256 @@
+package dev.llmq.core.daily;
+
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.QuestionCard;
+import dev.llmq.core.port.out.DailyObserver;
+import dev.llmq.core.port.out.DailyPost;
+import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.Outcome;
+import dev.llmq.core.port.out.PostRecord;
+import dev.llmq.core.port.out.PostState;
+import dev.llmq.core.port.out.PublishException;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.quiz.Cards;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one claimed post (or reveals one answer) through its platform's publisher and records
+ * what happened: sent, retried under the {@link RetryPolicy}, or given up. A post whose earlier
+ * send may have landed (its lease lapsed mid-send) is looked for in the channel first.
+ */
+final class PostSender {
+    private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
+
+    private final DailyStore store;
+    private final Supplier<QuestionBank> bank;
+    private final Map<String, DailyPublisher> publishers;
+    private final Clock clock;
+    private final DailyScheduler.Settings settings;
+    private final RetryPolicy retry;
+    private final RandomGenerator random;
+    private final OutcomeRecorder recorder;
+    private final Leases leases;
+    private final Supplier<DailyObserver> observer;
+    private final BooleanSupplier stopping;
+
+    PostSender(DailyStore store, Supplier<QuestionBank> bank, Map<String, DailyPublisher> publishers, Clock clock,
+               DailyScheduler.Settings settings, RandomGenerator random, OutcomeRecorder recorder, Leases leases,
+               Supplier<DailyObserver> observer, BooleanSupplier stopping) {
+        this.store = store;
+        this.bank = bank;
+        this.publishers = publishers;
+        this.clock = clock;
+        this.settings = settings;
+        this.retry = new RetryPolicy(settings.maxAttempts(), settings.firstBackoff(), settings.maxBackoff());
+        this.random = random;
+        this.recorder = recorder;
+        this.leases = leases;
+        this.observer = observer;
+        this.stopping = stopping;
+    }
+
+    void send(PostRecord p, TickCounters c) {
+        if (stopping.getAsBoolean()) {
+            // Shutting down: hand the claim back at once instead of letting its lease run out.
+            try {
+                store.markRetry(p.channel(), p.localDate(), p.claim(), p.attempts(), clock.instant(),
+                        "released at shutdown");
+            } catch (RuntimeException e) {
+                log.warn("daily {} {}: claim not released ({}); its lease will expire", p.channel(), p.localDate(),
+                        e.toString());
+            }
+            return;
+        }
+        Leases.InFlight mine = leases.track(p, false);
+        try {
+            DailyPublisher publisher = publishers.get(p.channel().platform());
+            if (publisher == null) {
+                giveUp(p, PostState.FAILED, p.attempts(), "no publisher for platform " + p.channel().platform(), c);
+                return;
+            }
+            QuestionBank b = bank.get();
+            Optional<Question> q = b.question(p.questionId());
+            if (q.isEmpty()) {
+                giveUp(p, PostState.FAILED, p.attempts(), "question " + p.questionId() + " is no longer in the bank", c);
+                return;
+            }
+            QuestionCard card = Cards.question(b, q.get(), p.lang(), false, Optional.of(q.get().topicId()),
+                    OptionalInt.empty());
+            DailyPost post = DailyPost.of(p.channel(), p.localDate(), card, p.thread());
+            if (p.inDoubt() && alreadyDelivered(publisher, post, p, c)) {
+                return;
+            }
+            int attempts = p.attempts() + 1;
+            Published where;
+            try {
+                where = publisher.postQuestion(post);
+            } catch (PublishException e) {
+                failed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage(), c);
+                return;
+            } catch (RuntimeException e) {
+                failed(p, attempts, true, Optional.empty(), e.toString(), c);
+                return;
+            }
+            // Sent: from here on a failure must never lead to sending it again.
+            if (recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
+                    attempts))) {
+                c.sent.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The store failed: the post keeps its lease and is taken over when the lease passes.
+            log.error("daily {} {}: could not record the outcome: {}", p.channel(), p.localDate(), e.toString(), e);
+        } finally {
+            leases.untrack(mine);
+        }
+    }
+
+    /**
+     * For a post whose earlier send may have reached the channel (its sender's lease ran out while
+     * sending): looks for it there first. Found, it is recorded where it is and not sent again.
+     *
+     * @return true when the post needs no send: found and recorded, or the channel could not be read
+     *     (then it waits for a retry, still in doubt)
+     */
+    private boolean alreadyDelivered(DailyPublisher publisher, DailyPost post, PostRecord p, TickCounters c)
+            throws InterruptedException {
+        Optional<Published> found;
+        try {
+            found = publisher.find(post);
+        } catch (PublishException e) {
+            failed(p, p.attempts(), e.retryable(), e.retryAfter(),
+                    "cannot check whether an earlier attempt delivered it: " + e.getMessage(), c);
+            return true;
+        }
+        if (found.isEmpty()) {
+            log.info("daily {} {}: an earlier attempt's outcome was unknown and the post is not in the channel; sending",
+                    p.channel(), p.localDate());
+            return false;
+        }
+        log.warn("daily {} {}: already in the channel from an earlier attempt ({}); recorded, not sent again",
+                p.channel(), p.localDate(), found.get().messageRef());
+        if (recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), found.get(), clock.instant(),
+                Math.max(1, p.attempts())))) {
+            c.sent.incrementAndGet();
+        }
+        return true;
+    }
+
+    private void failed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error,
+                        TickCounters c) {
+        switch (retry.afterFailure(attempts, retryable, retryAfter, error, clock.instant(), unit())) {
+            case RetryPolicy.Decision.GiveUp g -> giveUp(p, PostState.FAILED, attempts, g.why(), c);
+            case RetryPolicy.Decision.RetryAt r -> {
+                if (r.at().isAfter(p.fireAt().plus(settings.catchUp()))) {
+                    giveUp(p, PostState.SKIPPED, attempts, "a retry would be later than the catch-up window of "
+                            + settings.catchUp() + ": " + error, c);
+                    return;
+                }
+                log.warn("daily {} {}: attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts,
+                        r.at(), error);
+                if (stale(store.markRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p)) {
+                    return;
+                }
+                c.retried.incrementAndGet();
+                observer.get().retried(p.channel().platform());
+            }
+        }
+    }
+
+    private void giveUp(PostRecord p, PostState state, int attempts, String error, TickCounters c) {
+        log.error("daily {} {}: {} ({})", p.channel(), p.localDate(), state == PostState.SKIPPED ? "skipped" : "failed",
+                error);
+        if (stale(store.markGivenUp(p.channel(), p.localDate(), p.claim(), state, attempts, error), p)) {
+            return;
+        }
+        (state == PostState.SKIPPED ? c.skipped : c.failed).incrementAndGet();
+        observer.get().gaveUp(p.channel().platform(), state == PostState.SKIPPED ? "skipped" : "failed");
+    }
+
+    /** True, and logged, when a fenced write was refused because the claim was taken over. */
+    private static boolean stale(boolean written, PostRecord p) {
+        if (!written) {
+            log.warn("daily {} {}: claim {} was taken over by another replica; this outcome was not recorded",
+                    p.channel(), p.localDate(), p.claim());
+        }
+        return !written;
+    }
+
+    /** The delay before retry number {@code attempts}, as the retry policy draws it. */
+    Duration backoff(int attempts) {
+        return retry.backoff(attempts, unit());
+    }
+
+    private double unit() {
+        synchronized (random) {
+            return random.nextDouble();
+        }
+    }
+
+    void reveal(PostRecord p, TickCounters c) {
+        Leases.InFlight mine = leases.track(p, true);
+        try {
+            DailyPublisher publisher = publishers.get(p.channel().platform());
+            QuestionBank b = bank.get();
+            Optional<Question> q = b.question(p.questionId());
+            int attempts = p.answerAttempts() + 1;
+            if (publisher == null || q.isEmpty() || p.published().isEmpty()) {
+                String why = publisher == null ? "no publisher for platform " + p.channel().platform()
+                        : q.isEmpty() ? "question " + p.questionId() + " is no longer in the bank" : "the post has no message";
+                log.error("daily {} {}: answer not revealed: {}", p.channel(), p.localDate(), why);
+                stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, why), p);
+                return;
+            }
+            AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
+            try {
+                publisher.postAnswer(p.channel(), p.published().get(), answer);
+            } catch (PublishException e) {
+                revealFailed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                revealFailed(p, attempts, true, Optional.empty(), e.toString());
+                return;
+            }
+            if (recorder.recordDurably(new Outcome.Revealed(p.channel(), p.localDate(), p.claim(), attempts))) {
+                c.revealed.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("daily {} {}: could not record the answer's outcome: {}", p.channel(), p.localDate(),
+                    e.toString(), e);
+        } finally {
+            leases.untrack(mine);
+        }
+    }
+
+    private void revealFailed(PostRecord p, int attempts, boolean retryable, Optional<Duration> retryAfter, String error) {
+        switch (retry.afterFailure(attempts, retryable, retryAfter, error, clock.instant(), unit())) {
+            case RetryPolicy.Decision.GiveUp g -> {
+                log.error("daily {} {}: answer not revealed after {} attempt(s): {}", p.channel(), p.localDate(),
+                        attempts, g.why());
+                if (!stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, g.why()), p)) {
+                    observer.get().gaveUp(p.channel().platform(), "answer-failed");
+                }
+            }
+            case RetryPolicy.Decision.RetryAt r -> {
+                log.warn("daily {} {}: answer attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(),
+                        attempts, r.at(), error);
+                stale(store.markRevealRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p);
+            }
+        }
+    }
+}
