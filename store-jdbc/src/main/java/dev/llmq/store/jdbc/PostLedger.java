@@ -1,0 +1,577 @@
+package dev.llmq.store.jdbc;
+
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.out.AnswerState;
+import dev.llmq.core.port.out.ClaimPlanner;
+import dev.llmq.core.port.out.DeckState;
+import dev.llmq.core.port.out.Fence;
+import dev.llmq.core.port.out.Lease;
+import dev.llmq.core.port.out.NewPost;
+import dev.llmq.core.port.out.NowClaim;
+import dev.llmq.core.port.out.Outcome;
+import dev.llmq.core.port.out.PostRecord;
+import dev.llmq.core.port.out.PostState;
+import dev.llmq.core.port.out.Published;
+import dev.llmq.core.port.out.StoredSchedule;
+import dev.llmq.core.schedule.ChannelRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The daily post ledger: claiming posts under fenced leases, their outcomes, their answers, and each channel's question history. */
+final class PostLedger extends SqlTable {
+    private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
+    private static final int IN_CHUNK = 200;
+
+    /** Claiming reads and advances the due schedules in the same transaction. */
+    private final ScheduleTable schedules;
+
+    PostLedger(DataSource ds, JdbcStore.Dialect dialect, String description, ScheduleTable schedules) {
+        super(ds, dialect, description);
+        this.schedules = schedules;
+    }
+
+    // ------------------------------------------------------------------ claiming
+
+    private record Due(String platform, String channel, StoredSchedule schedule) {
+    }
+
+    public List<PostRecord> claimDue(Instant now, int limit, Lease lease, ClaimPlanner planner) {
+        // MIN() reads the first entry of the next_fire_at index on both engines (a "<= ? LIMIT 1"
+        // probe can get a sequential scan from a generic PostgreSQL plan).
+        boolean anyDue = schedules.nextFireAt().map(t -> !t.isAfter(now)).orElse(false);
+        if (!anyDue) {
+            return List.of(); // the common tick: one indexed look-up, no transaction
+        }
+        return tx(c -> {
+            List<Due> due = new ArrayList<>();
+            Map<ChannelRef, DeckState> decks = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ScheduleTable.SCHEDULE_COLS
+                    + ", d.deck_round, d.asked, d.last_question" + ScheduleTable.SCHEDULE_FROM
+                    + " LEFT JOIN channel_decks d ON d.platform = s.platform AND d.channel = s.channel"
+                    + " WHERE s.next_fire_at <= ? ORDER BY s.next_fire_at LIMIT ?"
+                    + (dialect == JdbcStore.Dialect.POSTGRES ? " FOR UPDATE OF s SKIP LOCKED" : ""))) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setInt(2, limit);
+                List<String[]> broken = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        try {
+                            Due d = new Due(rs.getString("platform"), rs.getString("channel"), ScheduleTable.schedule(rs));
+                            due.add(d);
+                            rs.getInt("deck_round");
+                            if (!rs.wasNull()) {
+                                decks.put(d.schedule().schedule().channel(), deck(rs));
+                            }
+                        } catch (RuntimeException e) {
+                            log.error("unreadable schedule {}:{}, looked at again in a day: {}", rs.getString("platform"),
+                                    rs.getString("channel"), e.toString());
+                            broken.add(new String[] {rs.getString("platform"), rs.getString("channel")});
+                        }
+                    }
+                }
+                for (String[] b : broken) {
+                    try (PreparedStatement up = c.prepareStatement(
+                            "UPDATE schedules SET next_fire_at = ? WHERE platform = ? AND channel = ?")) {
+                        up.setLong(1, now.plus(Duration.ofDays(1)).toEpochMilli());
+                        up.setString(2, b[0]);
+                        up.setString(3, b[1]);
+                        up.executeUpdate();
+                    }
+                }
+            }
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            List<PostRecord> wanted = new ArrayList<>();
+            List<DeckState> deckAfter = new ArrayList<>();
+            try (PreparedStatement advance = c.prepareStatement(
+                    "UPDATE schedules SET next_fire_at = ? WHERE platform = ? AND channel = ?")) {
+                for (Due d : due) {
+                    ChannelRef ref = d.schedule().schedule().channel();
+                    ClaimPlanner.Plan plan = planner.plan(d.schedule(), decks.getOrDefault(ref, DeckState.EMPTY));
+                    advance.setLong(1, plan.nextFireAt().toEpochMilli());
+                    advance.setString(2, d.platform());
+                    advance.setString(3, d.channel());
+                    advance.addBatch();
+                    plan.post().ifPresent(p -> {
+                        wanted.add(pending(ref, p, lease));
+                        deckAfter.add(p.deckAfter());
+                    });
+                }
+                advance.executeBatch();
+            }
+            int[] inserted = insertPosts(c, wanted, lease);
+            List<PostRecord> claimed = new ArrayList<>();
+            Map<ChannelRef, DeckState> newDecks = new LinkedHashMap<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                if (inserted[i] > 0) {
+                    claimed.add(wanted.get(i));
+                    newDecks.put(wanted.get(i).channel(), deckAfter.get(i));
+                }
+            }
+            putDecks(c, newDecks);
+            answersDue(c, claimed, now);
+            return claimed;
+        });
+    }
+
+    private static PostRecord pending(ChannelRef ref, NewPost p, Lease lease) {
+        return new PostRecord(ref, p.localDate(), p.questionId(), p.lang(), p.thread(), p.fireAt(), PostState.PENDING, 0,
+                Optional.empty(), Optional.empty(), p.revealAfter(), AnswerState.NONE, Optional.empty(), 0,
+                Optional.empty(), Optional.of(new Fence(lease.owner(), 1)), false);
+    }
+
+    private int[] insertPosts(Connection c, List<PostRecord> posts, Lease lease) throws SQLException {
+        if (posts.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO daily_posts (platform, channel, local_date, space, "
+                + "question_id, lang, thread, fire_at, state, attempts, next_attempt_at, claimed_by, claim_epoch, "
+                + "reveal_after_s, answer_state, answer_attempts) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, 1, ?, 'NONE', 0) "
+                + "ON CONFLICT (platform, channel, local_date) DO NOTHING")) {
+            for (PostRecord p : posts) {
+                int i = 1;
+                ps.setString(i++, p.channel().platform());
+                ps.setString(i++, p.channel().channel());
+                ps.setString(i++, p.localDate().toString());
+                ps.setString(i++, p.channel().space());
+                ps.setString(i++, p.questionId());
+                ps.setString(i++, p.lang().code());
+                ps.setInt(i++, p.thread() ? 1 : 0);
+                ps.setLong(i++, p.fireAt().toEpochMilli());
+                ps.setLong(i++, lease.until().toEpochMilli());
+                ps.setString(i++, lease.owner());
+                setNullableLong(ps, i, p.revealAfter().map(Duration::getSeconds).orElse(null));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int n : counts) {
+                if (n == Statement.SUCCESS_NO_INFO) {
+                    throw new SQLException("the driver did not report which posts were inserted");
+                }
+            }
+            return counts;
+        }
+    }
+
+    /** The history of the given channels (locked on PostgreSQL), read in chunks. */
+    private Map<ChannelRef, DeckState> decks(Connection c, List<ChannelRef> channels) throws SQLException {
+        Map<ChannelRef, DeckState> out = new HashMap<>();
+        Map<String, List<ChannelRef>> byPlatform = channels.stream().collect(Collectors.groupingBy(ChannelRef::platform));
+        for (Map.Entry<String, List<ChannelRef>> e : byPlatform.entrySet()) {
+            Map<String, ChannelRef> byChannel = new HashMap<>();
+            e.getValue().forEach(r -> byChannel.put(r.channel(), r));
+            List<String> ids = new ArrayList<>(byChannel.keySet());
+            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+                String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(", "));
+                try (PreparedStatement ps = c.prepareStatement("SELECT channel, deck_round, asked, last_question "
+                        + "FROM channel_decks WHERE platform = ? AND channel IN (" + marks + ")" + dialect.lock())) {
+                    ps.setString(1, e.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(byChannel.get(rs.getString(1)), deck(rs));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static DeckState deck(ResultSet rs) throws SQLException {
+        String asked = rs.getString("asked");
+        return new DeckState(rs.getInt("deck_round"),
+                asked == null || asked.isBlank() ? Set.of() : Set.of(asked.strip().split(" +")),
+                Optional.ofNullable(rs.getString("last_question")));
+    }
+
+    private static void putDecks(Connection c, Map<ChannelRef, DeckState> decks) throws SQLException {
+        if (decks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO channel_decks (platform, channel, deck_round, asked, "
+                + "last_question) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO UPDATE SET "
+                + "deck_round = excluded.deck_round, asked = excluded.asked, last_question = excluded.last_question")) {
+            for (Map.Entry<ChannelRef, DeckState> e : decks.entrySet()) {
+                ps.setString(1, e.getKey().platform());
+                ps.setString(2, e.getKey().channel());
+                ps.setInt(3, e.getValue().round());
+                ps.setString(4, String.join(" ", new TreeSet<>(e.getValue().asked())));
+                setNullable(ps, 5, e.getValue().last().orElse(null));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public NowClaim claimNow(ChannelRef channel, LocalDate date, Lease lease, Function<DeckState, NewPost> draw) {
+        return tx(c -> {
+            // The schedule's row lock serialises this with the scheduler's claims of the channel
+            // (which hold it), so the channel's history is updated by one of them at a time.
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM schedules WHERE platform = ? AND channel = ?"
+                    + dialect.lock())) {
+                ps.setString(1, channel.platform());
+                ps.setString(2, channel.channel());
+                ps.executeQuery().close();
+            }
+            Optional<PostRecord> existing = post(c, channel, date, dialect.lock());
+            if (existing.isPresent() && (existing.get().state() == PostState.SENT
+                    || existing.get().state() == PostState.PENDING)) {
+                return new NowClaim.Exists(existing.get());
+            }
+            DeckState deck = decks(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY);
+            NewPost np = draw.apply(deck);
+            PostRecord p = pending(channel, np, lease);
+            if (existing.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET question_id = ?, lang = ?, "
+                        + "thread = ?, fire_at = ?, state = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = ?, "
+                        + "claim_epoch = claim_epoch + 1, "
+                        + "last_error = NULL, message_ref = NULL, thread_ref = NULL, posted_at = NULL, reveal_after_s = ?, "
+                        + "answer_state = 'NONE', reveal_at = NULL, answer_attempts = 0 "
+                        + "WHERE platform = ? AND channel = ? AND local_date = ?")) {
+                    int i = 1;
+                    ps.setString(i++, np.questionId());
+                    ps.setString(i++, np.lang().code());
+                    ps.setInt(i++, np.thread() ? 1 : 0);
+                    ps.setLong(i++, np.fireAt().toEpochMilli());
+                    ps.setLong(i++, lease.until().toEpochMilli());
+                    ps.setString(i++, lease.owner());
+                    setNullableLong(ps, i++, np.revealAfter().map(Duration::getSeconds).orElse(null));
+                    setKey(ps, i, channel, date);
+                    ps.executeUpdate();
+                }
+                p = post(c, channel, date, "").orElseThrow(); // with the epoch the take-over gave it
+            } else if (insertPosts(c, List.of(p), lease)[0] == 0) {
+                return new NowClaim.Exists(post(c, channel, date, "").orElseThrow());
+            }
+            putDecks(c, Map.of(channel, np.deckAfter()));
+            answersDue(c, List.of(p), np.fireAt());
+            return new NowClaim.Claimed(p);
+        });
+    }
+
+    public List<PostRecord> takeRetries(Instant now, int limit, Lease lease) {
+        // A post still held when its lease ran out was being sent by a replica that stopped or
+        // stalled: whether it reached the channel is unknown until the next sender looks.
+        return take("next_attempt_at", "state = 'PENDING'", ", in_doubt = CASE WHEN claimed_by IS NULL THEN in_doubt ELSE 1 END",
+                now, limit, lease);
+    }
+
+    public List<PostRecord> takeReveals(Instant now, int limit, Lease lease) {
+        return take("reveal_at", "answer_state = 'DUE'", "", now, limit, lease);
+    }
+
+    /**
+     * Leases rows whose {@code column} time has passed, in one statement: an UPDATE of the rows a
+     * sub-select picks through the partial index on {@code column} (oldest first; on PostgreSQL
+     * skipping rows that other replicas hold), returning them.
+     */
+    private List<PostRecord> take(String column, String condition, String alsoSet, Instant now, int limit, Lease lease) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        String pick = "SELECT " + dialect.rowId + " FROM daily_posts WHERE " + column + " IS NOT NULL AND " + column
+                + " <= ? AND " + condition + " ORDER BY " + column + " LIMIT ?" + dialect.skipLocked;
+        String where = dialect == JdbcStore.Dialect.POSTGRES ? "ctid = ANY(ARRAY(" + pick + "))" : "rowid IN (" + pick + ")";
+        return auto(c -> {
+            List<PostRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET " + column + " = ?, claimed_by = ?, "
+                    + "claim_epoch = claim_epoch + 1" + alsoSet + " "
+                    + "WHERE " + where + " RETURNING " + POST_COLS)) {
+                ps.setLong(1, lease.until().toEpochMilli());
+                ps.setString(2, lease.owner());
+                ps.setLong(3, now.toEpochMilli());
+                ps.setInt(4, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(post(rs));
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparing(PostRecord::fireAt));
+            return out;
+        });
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    /** The post's key and its claim (five parameters): the condition of every fenced write. */
+    static final String HELD = " WHERE platform = ? AND channel = ? AND local_date = ? AND claimed_by = ? "
+            + "AND claim_epoch = ?";
+
+    public boolean markSent(ChannelRef channel, LocalDate date, Fence fence, Published where, Instant postedAt,
+                            int attempts) {
+        return recordAll(List.of(new Outcome.Sent(channel, date, fence, where, postedAt, attempts))).isEmpty();
+    }
+
+    public List<Outcome> recordAll(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return List.of();
+        }
+        List<Outcome.Sent> sent = new ArrayList<>();
+        List<Outcome.Revealed> revealed = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            switch (o) {
+                case Outcome.Sent s -> sent.add(s);
+                case Outcome.Revealed r -> revealed.add(r);
+            }
+        }
+        // One outcome is one statement, atomic on its own: no transaction round trip for it.
+        SqlWork<List<Outcome>> write = c -> {
+            List<Outcome> refused = new ArrayList<>();
+            int[] n = writeSent(c, sent);
+            for (int k = 0; k < n.length; k++) {
+                if (n[k] == 0) {
+                    refused.add(sent.get(k));
+                }
+            }
+            if (!revealed.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(REVEALED)) {
+                    for (Outcome.Revealed r : revealed) {
+                        ps.setInt(1, r.answerAttempts());
+                        setHeld(ps, 2, r.channel(), r.localDate(), r.fence());
+                        ps.addBatch();
+                    }
+                    int[] m = checked(ps.executeBatch());
+                    for (int k = 0; k < m.length; k++) {
+                        if (m[k] == 0) {
+                            refused.add(revealed.get(k));
+                        }
+                    }
+                }
+            }
+            return refused;
+        };
+        return outcomes.size() == 1 ? auto(write) : tx(write);
+    }
+
+    static final String REVEALED = "UPDATE daily_posts SET answer_state = 'SENT', answer_attempts = ?, "
+            + "reveal_at = NULL, claimed_by = NULL" + HELD + " AND answer_state = 'DUE'";
+
+    /**
+     * One statement per post. The answer is due after the post's reveal delay; with none, it waits for
+     * the channel's next post (whose claim makes it due), or is due now when a later post was claimed
+     * already (posts may complete out of order).
+     */
+    private static int[] writeSent(Connection c, List<Outcome.Sent> sent) throws SQLException {
+        if (sent.isEmpty()) {
+            return new int[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET state = 'SENT', attempts = ?, "
+                + "next_attempt_at = NULL, claimed_by = NULL, in_doubt = 0, last_error = NULL, message_ref = ?, "
+                + "thread_ref = ?, posted_at = ?, "
+                + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
+                + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
+                + "WHEN " + LATER_POST + " THEN ? ELSE NULL END"
+                + HELD + " AND state = 'PENDING'")) {
+            for (Outcome.Sent o : sent) {
+                long at = o.postedAt().toEpochMilli();
+                int i = 1;
+                ps.setInt(i++, o.attempts());
+                ps.setString(i++, o.where().messageRef());
+                setNullable(ps, i++, o.where().threadRef().orElse(null));
+                ps.setLong(i++, at);
+                setKey(ps, i, o.channel(), o.localDate());
+                i += 3;
+                ps.setLong(i++, at);
+                setKey(ps, i, o.channel(), o.localDate());
+                i += 3;
+                ps.setLong(i++, at);
+                setHeld(ps, i, o.channel(), o.localDate(), o.fence());
+                ps.addBatch();
+            }
+            return checked(ps.executeBatch());
+        }
+    }
+
+    /** Batch counts, which must be known: a fenced write that changed no row was refused. */
+    private static int[] checked(int[] counts) throws SQLException {
+        for (int n : counts) {
+            if (n == Statement.SUCCESS_NO_INFO) {
+                throw new SQLException("the driver did not report which rows were updated");
+            }
+        }
+        return counts;
+    }
+
+    /** The channel has a later post (three parameters: the post's key). */
+    static final String LATER_POST = "EXISTS (SELECT 1 FROM daily_posts l WHERE l.platform = ? AND l.channel = ? "
+            + "AND l.local_date > ?)";
+
+    /** A new post of a channel makes the answers that waited for it due now. */
+    private static void answersDue(Connection c, List<PostRecord> newPosts, Instant now) throws SQLException {
+        if (newPosts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET answer_state = 'DUE', reveal_at = ? "
+                + "WHERE platform = ? AND channel = ? AND answer_state = 'WAITING' AND local_date < ?")) {
+            for (PostRecord p : newPosts) {
+                ps.setLong(1, now.toEpochMilli());
+                setKey(ps, 2, p.channel(), p.localDate());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public boolean renewSend(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
+        return update("UPDATE daily_posts SET next_attempt_at = ?" + HELD + " AND state = 'PENDING'", channel, date,
+                fence, until.toEpochMilli()) == 1;
+    }
+
+    public boolean renewReveal(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
+        return update("UPDATE daily_posts SET reveal_at = ?" + HELD + " AND answer_state = 'DUE'", channel, date,
+                fence, until.toEpochMilli()) == 1;
+    }
+
+    public boolean markRetry(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt,
+                             String error) {
+        return update("UPDATE daily_posts SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, last_error = ?"
+                + HELD + " AND state = 'PENDING'", channel, date, fence, attempts, retryAt.toEpochMilli(),
+                truncate(error)) == 1;
+    }
+
+    public boolean markGivenUp(ChannelRef channel, LocalDate date, Fence fence, PostState state, int attempts,
+                               String error) {
+        if (state != PostState.FAILED && state != PostState.SKIPPED) {
+            throw new IllegalArgumentException("give up as FAILED or SKIPPED, not " + state);
+        }
+        return update("UPDATE daily_posts SET state = ?, attempts = ?, next_attempt_at = NULL, claimed_by = NULL, "
+                + "in_doubt = 0, last_error = ?" + HELD + " AND state = 'PENDING'", channel, date, fence, state.name(), attempts,
+                truncate(error)) == 1;
+    }
+
+    public boolean markRevealed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts) {
+        return update(REVEALED, channel, date, fence, answerAttempts) == 1;
+    }
+
+    public boolean markRevealRetry(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts,
+                                   Instant retryAt, String error) {
+        return update("UPDATE daily_posts SET answer_attempts = ?, reveal_at = ?, claimed_by = NULL, last_error = ?"
+                + HELD + " AND answer_state = 'DUE'", channel, date, fence, answerAttempts, retryAt.toEpochMilli(),
+                truncate(error)) == 1;
+    }
+
+    public boolean markRevealFailed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts, String error) {
+        return update("UPDATE daily_posts SET answer_state = 'FAILED', answer_attempts = ?, reveal_at = NULL, "
+                + "claimed_by = NULL, last_error = ?" + HELD, channel, date, fence, answerAttempts, truncate(error)) == 1;
+    }
+
+    private static void setHeld(PreparedStatement ps, int i, ChannelRef channel, LocalDate date, Fence fence)
+            throws SQLException {
+        setKey(ps, i, channel, date);
+        ps.setString(i + 3, fence.owner());
+        ps.setLong(i + 4, fence.epoch());
+    }
+
+    /** A fenced update whose leading parameters are {@code values}, followed by the post's key and fence. */
+    private int update(String sql, ChannelRef channel, LocalDate date, Fence fence, Object... values) {
+        return auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Object v : values) {
+                    if (v instanceof Integer n) {
+                        ps.setInt(i++, n);
+                    } else if (v instanceof Long n) {
+                        ps.setLong(i++, n);
+                    } else {
+                        setNullable(ps, i++, (String) v);
+                    }
+                }
+                setHeld(ps, i, channel, date, fence);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String truncate(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.length() <= 1000 ? s : s.substring(0, 1000) + "…";
+    }
+
+    // ------------------------------------------------------------------ reading posts
+
+    static final String POST_COLS = "platform, channel, local_date, space, question_id, lang, thread, fire_at, "
+            + "state, attempts, message_ref, thread_ref, posted_at, reveal_after_s, answer_state, reveal_at, "
+            + "answer_attempts, last_error, claimed_by, claim_epoch, in_doubt";
+
+    public Optional<PostRecord> post(ChannelRef channel, LocalDate date) {
+        return auto(c -> post(c, channel, date, ""));
+    }
+
+    private Optional<PostRecord> post(Connection c, ChannelRef channel, LocalDate date, String lock) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POST_COLS + " FROM daily_posts "
+                + "WHERE platform = ? AND channel = ? AND local_date = ?" + lock)) {
+            setKey(ps, 1, channel, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(post(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<PostRecord> posts(ChannelRef channel) {
+        return auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + POST_COLS + " FROM daily_posts "
+                    + "WHERE platform = ? AND channel = ? ORDER BY local_date")) {
+                ps.setString(1, channel.platform());
+                ps.setString(2, channel.channel());
+                List<PostRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(post(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static PostRecord post(ResultSet rs) throws SQLException {
+        ChannelRef ref = new ChannelRef(rs.getString("platform"), rs.getString("space"), rs.getString("channel"));
+        String message = rs.getString("message_ref");
+        Optional<Published> published = message == null ? Optional.empty()
+                : Optional.of(new Published(message, Optional.ofNullable(rs.getString("thread_ref"))));
+        return new PostRecord(ref, LocalDate.parse(rs.getString("local_date")), rs.getString("question_id"),
+                Lang.parse(rs.getString("lang")).orElse(Lang.EN), rs.getInt("thread") != 0,
+                Instant.ofEpochMilli(rs.getLong("fire_at")), PostState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), published, optionalInstant(rs, "posted_at"),
+                optionalLong(rs, "reveal_after_s").map(Duration::ofSeconds), AnswerState.valueOf(rs.getString("answer_state")),
+                optionalInstant(rs, "reveal_at"), rs.getInt("answer_attempts"), Optional.ofNullable(rs.getString("last_error")),
+                fence(rs.getString("claimed_by"), rs.getLong("claim_epoch")), rs.getInt("in_doubt") != 0);
+    }
+
+    /** The claim on a row: none when nobody holds it (epoch 0 is a row from before fencing, never claimed since). */
+    private static Optional<Fence> fence(String owner, long epoch) {
+        return owner == null || epoch < 1 ? Optional.empty() : Optional.of(new Fence(owner, epoch));
+    }
+
+    public DeckState deck(ChannelRef channel) {
+        return auto(c -> decks(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY));
+    }
+}
