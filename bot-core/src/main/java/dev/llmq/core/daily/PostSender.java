@@ -97,7 +97,10 @@ final class PostSender {
             try {
                 where = publisher.postQuestion(post);
             } catch (PublishException e) {
-                failed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage(), c);
+                // A rate limit (a retry-after) is the platform saying "later", not a failed attempt: it
+                // does not count towards giving up. The catch-up window still bounds how long it waits.
+                failed(p, e.retryAfter().isPresent() ? p.attempts() : attempts, e.retryable(), e.retryAfter(),
+                        e.getMessage(), c);
                 return;
             } catch (RuntimeException e) {
                 failed(p, attempts, true, Optional.empty(), e.toString(), c);
@@ -218,7 +221,8 @@ final class PostSender {
             try {
                 publisher.postAnswer(p.channel(), p.published().get(), answer);
             } catch (PublishException e) {
-                revealFailed(p, attempts, e.retryable(), e.retryAfter(), e.getMessage());
+                revealFailed(p, e.retryAfter().isPresent() ? p.answerAttempts() : attempts, e.retryable(),
+                        e.retryAfter(), e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 revealFailed(p, attempts, true, Optional.empty(), e.toString());

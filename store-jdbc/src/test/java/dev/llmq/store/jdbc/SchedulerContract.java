@@ -307,6 +307,25 @@ abstract class SchedulerContract {
     }
 
     @Test
+    void rateLimitsAreWaitedOutAndNeverCountTowardsGivingUp() {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        int refusals = settings.maxAttempts() * 3;
+        publisher.failNext(refusals, true, Optional.of(Duration.ofSeconds(10)));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        scheduler.tick();
+        for (int i = 0; i < refusals; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            scheduler.tick();
+        }
+        assertEquals(refusals + 1, publisher.attempts.get(), "each retry waited for its retry-after");
+        assertEquals(1, publisher.posts.size(), "posted, not given up");
+        PostRecord rec = store.post(ch("c1"), LocalDate.parse("2026-03-02")).orElseThrow();
+        assertEquals(PostState.SENT, rec.state());
+        assertEquals(1, rec.attempts(), "a 429 is not a failed attempt");
+    }
+
+    @Test
     void aPermanentFailureIsNotRetriedAndTheNextDayPostsAsUsual() {
         start();
         put(schedule("c1", "09:00", "UTC"));
