@@ -182,7 +182,7 @@ public final class DailyScheduler implements AutoCloseable {
         this.leases = new Leases(store, clock, settings.lease());
         this.planner = new PostPlanner(bank, defaultLang, settings, random);
         this.sender = new PostSender(store, bank, this.publishers, clock, settings, random,
-                new OutcomeRecorder(store, sleeper), leases, () -> observer, () -> stopping);
+                new OutcomeRecorder(store, sleeper), leases, () -> observer, () -> stopping, sleeper);
         this.slots = settings.senders() <= 1 ? null : new java.util.concurrent.Semaphore(settings.senders());
         this.senders = settings.senders() <= 1 ? null : Executors.newFixedThreadPool(settings.senders(), r -> {
             Thread t = new Thread(r, "llmq-daily-sender");

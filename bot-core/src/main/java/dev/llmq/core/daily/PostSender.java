@@ -16,9 +16,11 @@ import dev.llmq.core.port.out.Published;
 import dev.llmq.core.quiz.Cards;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -44,10 +46,13 @@ final class PostSender {
     private final Leases leases;
     private final Supplier<DailyObserver> observer;
     private final BooleanSupplier stopping;
+    private final DailyScheduler.Sleeper sleeper;
+    /** Until when each platform is paused by a platform-wide rate limit; channel limits pause nothing here. */
+    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
     PostSender(DailyStore store, Supplier<QuestionBank> bank, Map<String, DailyPublisher> publishers, Clock clock,
                DailyScheduler.Settings settings, RandomGenerator random, OutcomeRecorder recorder, Leases leases,
-               Supplier<DailyObserver> observer, BooleanSupplier stopping) {
+               Supplier<DailyObserver> observer, BooleanSupplier stopping, DailyScheduler.Sleeper sleeper) {
         this.store = store;
         this.bank = bank;
         this.publishers = publishers;
@@ -59,6 +64,44 @@ final class PostSender {
         this.leases = leases;
         this.observer = observer;
         this.stopping = stopping;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Waits while the platform is paused by a platform-wide rate limit: pacing, not a retry (the
+     * refused post itself went back to the store). A channel's own limit never pauses the others.
+     */
+    private void awaitPlatform(String platform) throws InterruptedException {
+        while (true) {
+            Instant until = pausedUntil.get(platform);
+            Instant now = clock.instant();
+            if (until == null || !until.isAfter(now)) {
+                return;
+            }
+            sleeper.sleep(Duration.between(now, until));
+        }
+    }
+
+    /** Platform-wide waits one send sits out before its post goes back to the store. */
+    private static final int MAX_PACED = 50;
+    /** A platform-wide retry-after longer than this sends the post back to the store instead. */
+    private static final Duration MAX_PACE = Duration.ofSeconds(30);
+
+    /**
+     * A short platform-wide rate limit pauses the platform's senders (this one included) until it
+     * passes, and the post is sent again then, under the same claim: pacing, as the platforms' own
+     * clients do. Anything else (a channel's limit, a long wait, an error) goes to the retry policy.
+     *
+     * @return true when the post should be sent again after the pause
+     */
+    private boolean paceOnly(String platform, PublishException e, int paced) {
+        if (!e.platformWide() || e.retryAfter().isEmpty() || paced >= MAX_PACED
+                || e.retryAfter().get().compareTo(MAX_PACE) > 0) {
+            return false;
+        }
+        Instant until = clock.instant().plus(e.retryAfter().get());
+        pausedUntil.merge(platform, until, (x, y) -> x.isAfter(y) ? x : y);
+        return true;
     }
 
     void send(PostRecord p, TickCounters c) {
@@ -94,17 +137,25 @@ final class PostSender {
             }
             int attempts = p.attempts() + 1;
             Published where;
-            try {
-                where = publisher.postQuestion(post);
-            } catch (PublishException e) {
-                // A rate limit (a retry-after) is the platform saying "later", not a failed attempt: it
-                // does not count towards giving up. The catch-up window still bounds how long it waits.
-                failed(p, e.retryAfter().isPresent() ? p.attempts() : attempts, e.retryable(), e.retryAfter(),
-                        e.getMessage(), c);
-                return;
-            } catch (RuntimeException e) {
-                failed(p, attempts, true, Optional.empty(), e.toString(), c);
-                return;
+            int paced = 0;
+            while (true) {
+                awaitPlatform(p.channel().platform());
+                try {
+                    where = publisher.postQuestion(post);
+                    break;
+                } catch (PublishException e) {
+                    if (paceOnly(p.channel().platform(), e, paced++)) {
+                        continue; // the whole platform said "wait": everyone waits, then this goes first
+                    }
+                    // A rate limit (a retry-after) is the platform saying "later", not a failed attempt:
+                    // it does not count towards giving up. The catch-up window still bounds the wait.
+                    failed(p, e.retryAfter().isPresent() ? p.attempts() : attempts, e.retryable(), e.retryAfter(),
+                            e.getMessage(), c);
+                    return;
+                } catch (RuntimeException e) {
+                    failed(p, attempts, true, Optional.empty(), e.toString(), c);
+                    return;
+                }
             }
             // Sent: from here on a failure must never lead to sending it again.
             if (recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
@@ -218,9 +269,11 @@ final class PostSender {
                 return;
             }
             AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
+            awaitPlatform(p.channel().platform());
             try {
                 publisher.postAnswer(p.channel(), p.published().get(), answer);
             } catch (PublishException e) {
+                paceOnly(p.channel().platform(), e, 0); // pauses the platform's other sends; this one is stored
                 revealFailed(p, e.retryAfter().isPresent() ? p.answerAttempts() : attempts, e.retryable(),
                         e.retryAfter(), e.getMessage());
                 return;

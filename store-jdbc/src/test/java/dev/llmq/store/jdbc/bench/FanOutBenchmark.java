@@ -71,7 +71,8 @@ public final class FanOutBenchmark {
             long wait = take();
             if (wait > 0) {
                 refused.incrementAndGet();
-                throw new PublishException("429 Too Many Requests", true, Optional.of(Duration.ofNanos(wait)), null);
+                // the bucket is the platform's, like Discord's global limit: every channel shares it
+                throw PublishException.platformRateLimit("429 Too Many Requests", Duration.ofNanos(wait));
             }
             try {
                 TimeUnit.NANOSECONDS.sleep(latencyNanos);
