@@ -183,7 +183,7 @@ public final class DailyScheduler implements AutoCloseable {
         this.planner = new PostPlanner(bank, defaultLang, settings, random);
         this.sender = new PostSender(store, bank, this.publishers, clock, settings, random,
                 new OutcomeRecorder(store, sleeper), leases, () -> observer, () -> stopping, sleeper);
-        this.slots = settings.senders() <= 1 ? null : new java.util.concurrent.Semaphore(settings.senders());
+        this.slots = settings.senders() <= 1 ? null : new java.util.concurrent.Semaphore(slotCount(settings));
         this.senders = settings.senders() <= 1 ? null : Executors.newFixedThreadPool(settings.senders(), r -> {
             Thread t = new Thread(r, "llmq-daily-sender");
             t.setDaemon(true);
@@ -399,11 +399,16 @@ public final class DailyScheduler implements AutoCloseable {
         if (slots == null) {
             return true;
         }
-        if (!slots.tryAcquire(settings.senders(), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!slots.tryAcquire(slotCount(settings), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return false;
         }
-        slots.release(settings.senders());
+        slots.release(slotCount(settings));
         return true;
+    }
+
+    /** One claimed post per sender: a claimed post never waits in a queue (its lease keeps only while it runs). */
+    private static int slotCount(Settings settings) {
+        return settings.senders();
     }
 
     /** For the unit tests: the planner's draw and the retry policy's backoff. */

@@ -118,6 +118,13 @@ final class PostSender {
         }
         Leases.InFlight mine = leases.track(p, false);
         try {
+            // A claimed post may have waited for a free sender: start only while the claim still holds
+            // (renewing it), never after another replica took it over.
+            if (!store.renewSend(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
+                log.warn("daily {} {}: claim {} was taken over before its send started; not sent here", p.channel(),
+                        p.localDate(), p.claim());
+                return;
+            }
             DailyPublisher publisher = publishers.get(p.channel().platform());
             if (publisher == null) {
                 giveUp(p, PostState.FAILED, p.attempts(), "no publisher for platform " + p.channel().platform(), c);
