@@ -1,6 +1,9 @@
 package dev.llmq.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.llmq.core.testing.Bilingual;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -8,6 +11,6 @@ class ConsoleTextTest {
     @ParameterizedTest
     @EnumSource(ConsoleText.class)
     void everyTextHasBothLanguagesWithTheSameArguments(ConsoleText text) {
-        Bilingual.check(text);
+        assertEquals(List.of(), Bilingual.problems(text));
     }
 }

@@ -1,5 +1,6 @@
 package dev.llmq.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -36,6 +37,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule NO_CYCLES = slices().matching("dev.llmq.core.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule THE_BANK_DOES_NOT_KNOW_ITS_LOADER = noClasses().that().resideInAPackage("dev.llmq.core.bank")
+            .should().dependOnClassesThat().resideInAPackage("dev.llmq.core.bank.load..")
+            .because("the loader builds the bank's types; the bank never calls back into it");
+
+    @ArchTest
+    static final ArchRule THE_LOADER_USES_ONLY_THE_BANK_I18N_AND_SNAKEYAML = classes()
+            .that().resideInAPackage("dev.llmq.core.bank.load..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.llmq.core.bank..", "dev.llmq.core.i18n..", "java..", "org.yaml.snakeyaml..");
 
     @ArchTest
     static final ArchRule NO_PLATFORM_SDK = noClasses().should().dependOnClassesThat().resideInAnyPackage(

@@ -1,6 +1,9 @@
 package dev.llmq.discord;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.llmq.core.testing.Bilingual;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -8,6 +11,6 @@ class DiscordTextTest {
     @ParameterizedTest
     @EnumSource(DiscordText.class)
     void everyTextHasBothLanguagesWithTheSameArguments(DiscordText text) {
-        Bilingual.check(text);
+        assertEquals(List.of(), Bilingual.problems(text));
     }
 }

@@ -156,9 +156,7 @@ public final class DailyScheduler implements AutoCloseable {
     private final RandomGenerator random;
     private final Sleeper sleeper;
     private final String instance;
-    private final ExecutorService senders;
-    /** Free senders: a tick claims no more posts than it can start at once. */
-    private final java.util.concurrent.Semaphore slots;
+    private final SenderPool pool;
     /** Set by {@link #shutdown}: no new claims; claimed posts not yet started are handed back. */
     private volatile boolean stopping;
     private volatile DailyObserver observer = DailyObserver.NONE;
@@ -183,12 +181,7 @@ public final class DailyScheduler implements AutoCloseable {
         this.planner = new PostPlanner(bank, defaultLang, settings, random);
         this.sender = new PostSender(store, bank, this.publishers, clock, settings, random,
                 new OutcomeRecorder(store, sleeper), leases, () -> observer, () -> stopping, sleeper);
-        this.slots = settings.senders() <= 1 ? null : new java.util.concurrent.Semaphore(slotCount(settings));
-        this.senders = settings.senders() <= 1 ? null : Executors.newFixedThreadPool(settings.senders(), r -> {
-            Thread t = new Thread(r, "llmq-daily-sender");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new SenderPool(settings.senders(), () -> stopping);
     }
 
     public Settings settings() {
@@ -275,7 +268,7 @@ public final class DailyScheduler implements AutoCloseable {
             AtomicInteger planned = new AtomicInteger();
             AtomicInteger dueAgain = new AtomicInteger();
             // Claim only what a free sender can start now: a slow channel holds one sender, never the tick.
-            int room = room(settings.batch());
+            int room = pool.room(settings.batch());
             if (room == 0) {
                 break;
             }
@@ -292,8 +285,8 @@ public final class DailyScheduler implements AutoCloseable {
             List<PostRecord> retries = wanted > 0 ? store.takeRetries(now, wanted, lease(now)) : List.of();
             List<PostRecord> work = new ArrayList<>(claimed);
             work.addAll(retries);
-            giveBack(room - work.size());
-            dispatch(work, p -> sender.send(p, c));
+            pool.giveBack(room - work.size());
+            pool.dispatch(work, p -> sender.send(p, c));
             // Go on while a batch was full or a late schedule is due again at once (a catch-up window
             // longer than a day); what falls due later waits for the next tick.
             boolean moreDue = planned.get() >= room || dueAgain.get() > 0;
@@ -311,16 +304,16 @@ public final class DailyScheduler implements AutoCloseable {
     private void revealDue(TickCounters c) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
-            int room = room(settings.batch());
+            int room = pool.room(settings.batch());
             if (room == 0) {
                 break;
             }
             List<PostRecord> due = store.takeReveals(now, room, lease(now));
-            giveBack(room - due.size());
+            pool.giveBack(room - due.size());
             if (due.isEmpty()) {
                 break;
             }
-            dispatch(due, p -> sender.reveal(p, c));
+            pool.dispatch(due, p -> sender.reveal(p, c));
             if (due.size() < room) {
                 break;
             }
@@ -332,83 +325,11 @@ public final class DailyScheduler implements AutoCloseable {
     }
 
     /**
-     * Takes up to {@code wanted} free senders (all of them when sends run on the ticking thread):
-     * waits for one to be free, then takes what else is free. So the tick goes on as soon as any
-     * sender is free; only when every sender is held by a slow channel does it wait.
-     */
-    private int room(int wanted) {
-        if (slots == null) {
-            return wanted;
-        }
-        try {
-            while (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
-                if (stopping) {
-                    return 0;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        int got = 1;
-        while (got < wanted && slots.tryAcquire()) {
-            got++;
-        }
-        return got;
-    }
-
-    private void giveBack(int unused) {
-        if (slots != null && unused > 0) {
-            slots.release(unused);
-        }
-    }
-
-    /**
-     * Starts each post on a sender of its own and returns: every post is sent and recorded on its
-     * own, so one slow channel delays no other post and no later tick. With one sender the posts
-     * run here, in order (deterministic tests).
-     */
-    private void dispatch(List<PostRecord> work, java.util.function.Consumer<PostRecord> action) {
-        if (senders == null) {
-            work.forEach(action);
-            return;
-        }
-        for (PostRecord p : work) {
-            try {
-                senders.execute(() -> {
-                    try {
-                        action.accept(p);
-                    } catch (RuntimeException e) {
-                        log.error("daily {} {}: {}", p.channel(), p.localDate(), e.toString(), e);
-                    } finally {
-                        slots.release();
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                slots.release();
-                action.accept(p); // shutting down: send() hands the claim back at once
-            }
-        }
-    }
-
-    /**
      * Waits until no post is being sent or revealed (at most {@code timeout}); true when idle. For
      * tests and benchmarks that drive {@link #tick()} by hand with several senders.
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        if (slots == null) {
-            return true;
-        }
-        if (!slots.tryAcquire(slotCount(settings), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            return false;
-        }
-        slots.release(slotCount(settings));
-        return true;
-    }
-
-    /** One claimed post per sender: a claimed post never waits in a queue (its lease keeps only while it runs). */
-    private static int slotCount(Settings settings) {
-        return settings.senders();
+        return pool.awaitIdle(timeout);
     }
 
     /** For the unit tests: the planner's draw and the retry policy's backoff. */
@@ -481,11 +402,7 @@ public final class DailyScheduler implements AutoCloseable {
             ticker.shutdownNow();
             ticker = null;
         }
-        if (senders != null) {
-            senders.shutdown();
-            awaitUntil(senders, deadline);
-            senders.shutdownNow();
-        }
+        pool.shutdown(deadline);
         if (heart != null) { // last: the sends that were finishing needed their leases renewed
             heart.shutdownNow();
             heart = null;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +52,7 @@ class LangPolicyTest {
     @ParameterizedTest
     @EnumSource(Msg.class)
     void everyMessageHasBothLanguagesWithTheSameArguments(Msg msg) {
-        dev.llmq.core.testing.Bilingual.check(msg);
+        assertEquals(List.of(), dev.llmq.core.testing.Bilingual.problems(msg));
     }
 
 }

@@ -1,11 +1,9 @@
 package dev.llmq.core.testing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Text;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,12 +14,22 @@ public final class Bilingual {
     private Bilingual() {
     }
 
-    public static void check(Text text) {
-        assertFalse(text.raw(Lang.EN).isBlank(), text + " en");
-        assertFalse(text.raw(Lang.ZH).isBlank(), text + " zh");
-        assertEquals(count(text.raw(Lang.EN)), count(text.raw(Lang.ZH)), text + ": argument count differs");
-        assertTrue(text.raw(Lang.ZH).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
-                text + ": zh text has no Chinese");
+    /** What is wrong with {@code text}: empty when both languages are there with the same arguments. */
+    public static List<String> problems(Text text) {
+        List<String> out = new ArrayList<>();
+        if (text.raw(Lang.EN).isBlank()) {
+            out.add(text + ": no English");
+        }
+        if (text.raw(Lang.ZH).isBlank()) {
+            out.add(text + ": no Chinese");
+        }
+        if (count(text.raw(Lang.EN)) != count(text.raw(Lang.ZH))) {
+            out.add(text + ": the argument count differs");
+        }
+        if (text.raw(Lang.ZH).codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            out.add(text + ": the zh text has no Chinese");
+        }
+        return out;
     }
 
     private static int count(String s) {

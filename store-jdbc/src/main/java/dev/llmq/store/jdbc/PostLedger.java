@@ -1,6 +1,5 @@
 package dev.llmq.store.jdbc;
 
-import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.AnswerState;
 import dev.llmq.core.port.out.ClaimPlanner;
 import dev.llmq.core.port.out.DeckState;
@@ -28,10 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +39,13 @@ final class PostLedger extends SqlTable {
 
     /** Claiming reads and advances the due schedules in the same transaction. */
     private final ScheduleTable schedules;
+    /** Each channel's question history, read and written inside the claim transactions. */
+    private final DeckTable deckTable;
 
     PostLedger(DataSource ds, JdbcStore.Dialect dialect, String description, ScheduleTable schedules) {
         super(ds, dialect, description);
         this.schedules = schedules;
+        this.deckTable = new DeckTable(ds, dialect, description);
     }
 
     // ------------------------------------------------------------------ claiming
@@ -79,7 +78,7 @@ final class PostLedger extends SqlTable {
                             due.add(d);
                             rs.getInt("deck_round");
                             if (!rs.wasNull()) {
-                                decks.put(d.schedule().schedule().channel(), deck(rs));
+                                decks.put(d.schedule().schedule().channel(), DeckTable.deck(rs));
                             }
                         } catch (RuntimeException e) {
                             log.error("unreadable schedule {}:{}, looked at again in a day: {}", rs.getString("platform"),
@@ -128,7 +127,7 @@ final class PostLedger extends SqlTable {
                     newDecks.put(wanted.get(i).channel(), deckAfter.get(i));
                 }
             }
-            putDecks(c, newDecks);
+            deckTable.write(c, newDecks);
             answersDue(c, claimed, now);
             return claimed;
         });
@@ -174,60 +173,6 @@ final class PostLedger extends SqlTable {
         }
     }
 
-    /** The history of the given channels (locked on PostgreSQL), read in chunks. */
-    private Map<ChannelRef, DeckState> decks(Connection c, List<ChannelRef> channels) throws SQLException {
-        Map<ChannelRef, DeckState> out = new HashMap<>();
-        Map<String, List<ChannelRef>> byPlatform = channels.stream().collect(Collectors.groupingBy(ChannelRef::platform));
-        for (Map.Entry<String, List<ChannelRef>> e : byPlatform.entrySet()) {
-            Map<String, ChannelRef> byChannel = new HashMap<>();
-            e.getValue().forEach(r -> byChannel.put(r.channel(), r));
-            List<String> ids = new ArrayList<>(byChannel.keySet());
-            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-                String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(", "));
-                try (PreparedStatement ps = c.prepareStatement("SELECT channel, deck_round, asked, last_question "
-                        + "FROM channel_decks WHERE platform = ? AND channel IN (" + marks + ")" + dialect.lock())) {
-                    ps.setString(1, e.getKey());
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(byChannel.get(rs.getString(1)), deck(rs));
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static DeckState deck(ResultSet rs) throws SQLException {
-        String asked = rs.getString("asked");
-        return new DeckState(rs.getInt("deck_round"),
-                asked == null || asked.isBlank() ? Set.of() : Set.of(asked.strip().split(" +")),
-                Optional.ofNullable(rs.getString("last_question")));
-    }
-
-    private static void putDecks(Connection c, Map<ChannelRef, DeckState> decks) throws SQLException {
-        if (decks.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO channel_decks (platform, channel, deck_round, asked, "
-                + "last_question) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, channel) DO UPDATE SET "
-                + "deck_round = excluded.deck_round, asked = excluded.asked, last_question = excluded.last_question")) {
-            for (Map.Entry<ChannelRef, DeckState> e : decks.entrySet()) {
-                ps.setString(1, e.getKey().platform());
-                ps.setString(2, e.getKey().channel());
-                ps.setInt(3, e.getValue().round());
-                ps.setString(4, String.join(" ", new TreeSet<>(e.getValue().asked())));
-                setNullable(ps, 5, e.getValue().last().orElse(null));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     public NowClaim claimNow(ChannelRef channel, LocalDate date, Lease lease, Function<DeckState, NewPost> draw) {
         return tx(c -> {
             // The schedule's row lock serialises this with the scheduler's claims of the channel
@@ -243,7 +188,7 @@ final class PostLedger extends SqlTable {
                     || existing.get().state() == PostState.PENDING)) {
                 return new NowClaim.Exists(existing.get());
             }
-            DeckState deck = decks(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY);
+            DeckState deck = deckTable.read(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY);
             NewPost np = draw.apply(deck);
             PostRecord p = pending(channel, np, lease);
             if (existing.isPresent()) {
@@ -268,7 +213,7 @@ final class PostLedger extends SqlTable {
             } else if (insertPosts(c, List.of(p), lease)[0] == 0) {
                 return new NowClaim.Exists(post(c, channel, date, "").orElseThrow());
             }
-            putDecks(c, Map.of(channel, np.deckAfter()));
+            deckTable.write(c, Map.of(channel, np.deckAfter()));
             answersDue(c, List.of(p), np.fireAt());
             return new NowClaim.Claimed(p);
         });
@@ -301,14 +246,14 @@ final class PostLedger extends SqlTable {
             List<PostRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET " + column + " = ?, claimed_by = ?, "
                     + "claim_epoch = claim_epoch + 1" + alsoSet + " "
-                    + "WHERE " + where + " RETURNING " + POST_COLS)) {
+                    + "WHERE " + where + " RETURNING " + PostRow.COLUMNS)) {
                 ps.setLong(1, lease.until().toEpochMilli());
                 ps.setString(2, lease.owner());
                 ps.setLong(3, now.toEpochMilli());
                 ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(post(rs));
+                        out.add(PostRow.read(rs));
                     }
                 }
             }
@@ -517,34 +462,30 @@ final class PostLedger extends SqlTable {
 
     // ------------------------------------------------------------------ reading posts
 
-    static final String POST_COLS = "platform, channel, local_date, space, question_id, lang, thread, fire_at, "
-            + "state, attempts, message_ref, thread_ref, posted_at, reveal_after_s, answer_state, reveal_at, "
-            + "answer_attempts, last_error, claimed_by, claim_epoch, in_doubt";
-
     public Optional<PostRecord> post(ChannelRef channel, LocalDate date) {
         return auto(c -> post(c, channel, date, ""));
     }
 
     private Optional<PostRecord> post(Connection c, ChannelRef channel, LocalDate date, String lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + POST_COLS + " FROM daily_posts "
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PostRow.COLUMNS + " FROM daily_posts "
                 + "WHERE platform = ? AND channel = ? AND local_date = ?" + lock)) {
             setKey(ps, 1, channel, date);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(post(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(PostRow.read(rs)) : Optional.empty();
             }
         }
     }
 
     public List<PostRecord> posts(ChannelRef channel) {
         return auto(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + POST_COLS + " FROM daily_posts "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + PostRow.COLUMNS + " FROM daily_posts "
                     + "WHERE platform = ? AND channel = ? ORDER BY local_date")) {
                 ps.setString(1, channel.platform());
                 ps.setString(2, channel.channel());
                 List<PostRecord> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(post(rs));
+                        out.add(PostRow.read(rs));
                     }
                 }
                 return out;
@@ -552,26 +493,7 @@ final class PostLedger extends SqlTable {
         });
     }
 
-    private static PostRecord post(ResultSet rs) throws SQLException {
-        ChannelRef ref = new ChannelRef(rs.getString("platform"), rs.getString("space"), rs.getString("channel"));
-        String message = rs.getString("message_ref");
-        Optional<Published> published = message == null ? Optional.empty()
-                : Optional.of(new Published(message, Optional.ofNullable(rs.getString("thread_ref"))));
-        return new PostRecord(ref, LocalDate.parse(rs.getString("local_date")), rs.getString("question_id"),
-                Lang.parse(rs.getString("lang")).orElse(Lang.EN), rs.getInt("thread") != 0,
-                Instant.ofEpochMilli(rs.getLong("fire_at")), PostState.valueOf(rs.getString("state")),
-                rs.getInt("attempts"), published, optionalInstant(rs, "posted_at"),
-                optionalLong(rs, "reveal_after_s").map(Duration::ofSeconds), AnswerState.valueOf(rs.getString("answer_state")),
-                optionalInstant(rs, "reveal_at"), rs.getInt("answer_attempts"), Optional.ofNullable(rs.getString("last_error")),
-                fence(rs.getString("claimed_by"), rs.getLong("claim_epoch")), rs.getInt("in_doubt") != 0);
-    }
-
-    /** The claim on a row: none when nobody holds it (epoch 0 is a row from before fencing, never claimed since). */
-    private static Optional<Fence> fence(String owner, long epoch) {
-        return owner == null || epoch < 1 ? Optional.empty() : Optional.of(new Fence(owner, epoch));
-    }
-
     public DeckState deck(ChannelRef channel) {
-        return auto(c -> decks(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY));
+        return auto(c -> deckTable.read(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY));
     }
 }
