@@ -67,15 +67,22 @@ public final class DailyScheduler implements AutoCloseable {
      * @param maxAttempts   send attempts before a post is given up
      * @param firstBackoff  the first retry delay; it doubles per attempt, with jitter
      * @param maxBackoff    the longest retry delay
+     * @param sendDeadline  how long one send or reveal may take: past it, it is abandoned and its
+     *                      outcome recorded as unknown (the next attempt looks in the channel first)
      */
     public record Settings(Duration catchUp, Duration lease, Duration tickEvery, int batch, int senders,
-                           int maxAttempts, Duration firstBackoff, Duration maxBackoff) {
+                           int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration sendDeadline) {
         public static final Duration DEFAULT_CATCH_UP = Duration.ofHours(6);
         /**
          * Short, so that the posts of a replica that died are taken over within about this long;
          * a live sender keeps its lease by renewing it every third of it ({@link #heartbeat()}).
          */
         public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+        /**
+         * Longer than any client-side wait the adapters allow (JDA's and Slack's own 429 handling),
+         * so that only a send that truly hangs reaches it.
+         */
+        public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofMinutes(3);
 
         public Settings {
             Objects.requireNonNull(catchUp, "catchUp");
@@ -83,36 +90,42 @@ public final class DailyScheduler implements AutoCloseable {
             Objects.requireNonNull(tickEvery, "tickEvery");
             Objects.requireNonNull(firstBackoff, "firstBackoff");
             Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(sendDeadline, "sendDeadline");
             if (catchUp.isNegative() || lease.isNegative() || lease.isZero() || tickEvery.isNegative()
-                    || tickEvery.isZero() || batch < 1 || senders < 1 || maxAttempts < 1) {
+                    || tickEvery.isZero() || batch < 1 || senders < 1 || maxAttempts < 1 || sendDeadline.isNegative()
+                    || sendDeadline.isZero()) {
                 throw new IllegalArgumentException("bad scheduler settings: " + catchUp + ", " + lease + ", "
-                        + tickEvery + ", " + batch + ", " + senders + ", " + maxAttempts);
+                        + tickEvery + ", " + batch + ", " + senders + ", " + maxAttempts + ", " + sendDeadline);
             }
         }
 
         public static Settings defaults() {
             return new Settings(DEFAULT_CATCH_UP, DEFAULT_LEASE, Duration.ofSeconds(5), 100, 8, 8,
-                    Duration.ofSeconds(30), Duration.ofMinutes(30));
+                    Duration.ofSeconds(30), Duration.ofMinutes(30), DEFAULT_SEND_DEADLINE);
         }
 
         public Settings withCatchUp(Duration d) {
-            return new Settings(d, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff);
+            return new Settings(d, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withBatch(int b) {
-            return new Settings(catchUp, lease, tickEvery, b, senders, maxAttempts, firstBackoff, maxBackoff);
+            return new Settings(catchUp, lease, tickEvery, b, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withSenders(int n) {
-            return new Settings(catchUp, lease, tickEvery, batch, n, maxAttempts, firstBackoff, maxBackoff);
+            return new Settings(catchUp, lease, tickEvery, batch, n, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withTickEvery(Duration d) {
-            return new Settings(catchUp, lease, d, batch, senders, maxAttempts, firstBackoff, maxBackoff);
+            return new Settings(catchUp, lease, d, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withLease(Duration d) {
-            return new Settings(catchUp, d, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff);
+            return new Settings(catchUp, d, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
+        }
+
+        public Settings withSendDeadline(Duration d) {
+            return new Settings(catchUp, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, d);
         }
     }
 
@@ -177,7 +190,7 @@ public final class DailyScheduler implements AutoCloseable {
         this.random = Objects.requireNonNull(random);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.instance = "llmq-" + UUID.randomUUID().toString().substring(0, 8);
-        this.leases = new Leases(store, clock, settings.lease());
+        this.leases = new Leases(store, clock, settings.lease(), settings.sendDeadline());
         this.planner = new PostPlanner(bank, defaultLang, settings, random);
         this.sender = new PostSender(store, bank, this.publishers, clock, settings, random,
                 new OutcomeRecorder(store, sleeper), leases, () -> observer, () -> stopping, sleeper);
@@ -237,12 +250,14 @@ public final class DailyScheduler implements AutoCloseable {
     /**
      * Renews the lease of every post this scheduler is sending or revealing, so that a send slower
      * than the lease is not taken over by another replica; a claim taken over already is let go
-     * (its outcome will be refused by the fence). Runs every third of the lease once started.
+     * (its outcome will be refused by the fence). A send past its deadline is abandoned: its
+     * outcome is recorded as unknown and its sender interrupted. Runs every third of the lease once
+     * started.
      *
      * @return how many leases were renewed
      */
     public int heartbeat() {
-        return leases.heartbeat();
+        return leases.heartbeat(sender::abandon);
     }
 
     /** One scheduled run: never throws, so a failure never stops the runs after it. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,24 +19,60 @@ import org.slf4j.LoggerFactory;
 final class Leases {
     private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
 
-    /** A claimed post being worked on: sending its question, or revealing its answer. */
-    record InFlight(PostRecord post, boolean reveal) {
+    /**
+     * A claimed post being worked on: sending its question, or revealing its answer, on
+     * {@code worker} since {@code started}. Compared by identity: two tracks are two sends.
+     */
+    static final class InFlight {
+        private final PostRecord post;
+        private final boolean reveal;
+        private final Instant started;
+        private final Thread worker;
+        /** Set once its deadline passed: the worker's interrupt is ours, not a shutdown's. */
+        private volatile boolean abandoned;
+
+        InFlight(PostRecord post, boolean reveal, Instant started, Thread worker) {
+            this.post = post;
+            this.reveal = reveal;
+            this.started = started;
+            this.worker = worker;
+        }
+
+        PostRecord post() {
+            return post;
+        }
+
+        boolean reveal() {
+            return reveal;
+        }
+
+        /** Marks it abandoned and interrupts its worker, which may be blocked in the platform's client. */
+        void abandon() {
+            abandoned = true;
+            worker.interrupt();
+        }
+
+        boolean abandoned() {
+            return abandoned;
+        }
     }
 
     private final DailyStore store;
     private final Clock clock;
     private final Duration lease;
+    private final Duration deadline;
     private final Map<InFlight, Boolean> inFlight = new ConcurrentHashMap<>();
 
-    Leases(DailyStore store, Clock clock, Duration lease) {
+    Leases(DailyStore store, Clock clock, Duration lease, Duration deadline) {
         this.store = store;
         this.clock = clock;
         this.lease = lease;
+        this.deadline = deadline;
     }
 
-    /** From now until {@link #untrack}, the heartbeat renews this claim. */
+    /** From now until {@link #untrack}, the heartbeat renews this claim (until its deadline). */
     InFlight track(PostRecord post, boolean reveal) {
-        InFlight f = new InFlight(post, reveal);
+        InFlight f = new InFlight(post, reveal, clock.instant(), Thread.currentThread());
         inFlight.put(f, Boolean.TRUE);
         return f;
     }
@@ -48,15 +85,23 @@ final class Leases {
      * Renews the lease of every post this scheduler is sending or revealing, so that a send slower
      * than the lease is not taken over by another replica. A lease that was taken over already (this
      * process stalled past it) is not renewed: the new holder owns the post, and this sender's
-     * outcome will be refused by the fence.
+     * outcome will be refused by the fence. A send past its deadline is not renewed either: it is
+     * handed to {@code overdue}, which records its outcome as unknown and abandons it.
      *
      * @return how many leases were renewed
      */
-    int heartbeat() {
+    int heartbeat(Consumer<InFlight> overdue) {
         int renewed = 0;
         for (InFlight f : inFlight.keySet()) {
             PostRecord p = f.post();
-            Instant until = clock.instant().plus(lease);
+            Instant now = clock.instant();
+            if (!now.isBefore(f.started.plus(deadline))) {
+                if (inFlight.remove(f) != null) {
+                    overdue.accept(f);
+                }
+                continue;
+            }
+            Instant until = now.plus(lease);
             boolean held = f.reveal() ? store.renewReveal(p.channel(), p.localDate(), p.claim(), until)
                     : store.renewSend(p.channel(), p.localDate(), p.claim(), until);
             if (held) {

@@ -175,8 +175,53 @@ final class PostSender {
             // The store failed: the post keeps its lease and is taken over when the lease passes.
             log.error("daily {} {}: could not record the outcome: {}", p.channel(), p.localDate(), e.toString(), e);
         } finally {
-            leases.untrack(mine);
+            release(mine);
         }
+    }
+
+    /** Stops tracking; the interrupt of an abandoned send is ours and must not reach the sender's next post. */
+    private void release(Leases.InFlight mine) {
+        leases.untrack(mine);
+        if (mine.abandoned()) {
+            Thread.interrupted();
+        }
+    }
+
+    /**
+     * A send (or reveal) past its deadline: its outcome is recorded as unknown, under its claim,
+     * and its sender interrupted. The post goes back to the store in doubt, so whoever sends it
+     * next looks for it in the channel first (a send that hangs may still land). Whatever the
+     * abandoned send does afterwards is refused by the fence.
+     */
+    void abandon(Leases.InFlight f) {
+        PostRecord p = f.post();
+        String why = "no answer from the platform within the deadline of " + settings.sendDeadline().toSeconds() + " s";
+        try {
+            if (f.reveal()) {
+                revealFailed(p, p.answerAttempts() + 1, true, Optional.empty(), why);
+            } else {
+                int attempts = p.attempts() + 1;
+                switch (retry.afterFailure(attempts, true, Optional.empty(), why, clock.instant(), unit())) {
+                    case RetryPolicy.Decision.GiveUp g -> unknownLater(p, attempts, clock.instant(), why);
+                    case RetryPolicy.Decision.RetryAt r -> unknownLater(p, attempts, r.at(), why);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("daily {} {}: abandoned at its deadline, but not recorded ({}); its lease will expire",
+                    p.channel(), p.localDate(), e.toString());
+        } finally {
+            f.abandon();
+        }
+    }
+
+    /**
+     * Records an unknown outcome. Even past the last attempt the post is not given up: it may be
+     * in the channel, and only the next look there can tell (the catch-up window still ends it).
+     */
+    private void unknownLater(PostRecord p, int attempts, Instant at, String why) {
+        log.error("daily {} {}: send abandoned, outcome unknown; it is looked for in the channel at {}: {}",
+                p.channel(), p.localDate(), at, why);
+        stale(store.markUnknown(p.channel(), p.localDate(), p.claim(), attempts, at, why), p);
     }
 
     /**
@@ -244,7 +289,8 @@ final class PostSender {
     /** True, and logged, when a fenced write was refused because the claim was taken over. */
     private static boolean stale(boolean written, PostRecord p) {
         if (!written) {
-            log.warn("daily {} {}: claim {} was taken over by another replica; this outcome was not recorded",
+            log.warn("daily {} {}: claim {} no longer holds the post (taken over by another replica, or abandoned "
+                    + "at its deadline); this outcome was not recorded",
                     p.channel(), p.localDate(), p.claim());
         }
         return !written;
@@ -297,7 +343,7 @@ final class PostSender {
             log.error("daily {} {}: could not record the answer's outcome: {}", p.channel(), p.localDate(),
                     e.toString(), e);
         } finally {
-            leases.untrack(mine);
+            release(mine);
         }
     }
 

@@ -321,6 +321,12 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public boolean markUnknown(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt,
+                               String error) {
+        return ledger.markUnknown(channel, date, fence, attempts, retryAt, error);
+    }
+
+    @Override
     public boolean markRetry(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt,
                              String error) {
         return ledger.markRetry(channel, date, fence, attempts, retryAt, error);

@@ -400,6 +400,13 @@ final class PostLedger extends SqlTable {
                 truncate(error)) == 1;
     }
 
+    public boolean markUnknown(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt,
+                               String error) {
+        return update("UPDATE daily_posts SET attempts = ?, next_attempt_at = ?, claimed_by = NULL, in_doubt = 1, "
+                + "last_error = ?" + HELD + " AND state = 'PENDING'", channel, date, fence, attempts,
+                retryAt.toEpochMilli(), truncate(error)) == 1;
+    }
+
     public boolean markGivenUp(ChannelRef channel, LocalDate date, Fence fence, PostState state, int attempts,
                                String error) {
         if (state != PostState.FAILED && state != PostState.SKIPPED) {

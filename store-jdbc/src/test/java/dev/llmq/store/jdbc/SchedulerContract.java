@@ -597,6 +597,87 @@ abstract class SchedulerContract {
         assertEquals(AnswerState.SENT, store.post(ch("c1"), day).orElseThrow().answerState());
     }
 
+    /** Delivers the post, then never answers (until interrupted): a send that landed but hangs. */
+    static final class HangingPublisher implements DailyPublisher {
+        final TestPublisher inner;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
+
+        HangingPublisher(TestPublisher inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String platform() {
+            return inner.platform();
+        }
+
+        @Override
+        public Published postQuestion(DailyPost post) throws PublishException {
+            inner.postQuestion(post);
+            entered.countDown();
+            try {
+                new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+                throw new AssertionError("the send was never abandoned");
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new PublishException("interrupted", true, Optional.empty(), e);
+            }
+        }
+
+        @Override
+        public Optional<Published> find(DailyPost post) {
+            return inner.find(post);
+        }
+
+        @Override
+        public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
+            inner.postAnswer(channel, where, answer);
+        }
+    }
+
+    @Test
+    void aSendThatHangsIsAbandonedAtItsDeadlineAndFoundInTheChannelInsteadOfSentAgain() throws Exception {
+        start();
+        put(schedule("c1", "09:00", "UTC"));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+        HangingPublisher hanging = new HangingPublisher(publisher);
+        DailyScheduler a = replicaA(hanging);
+        CompletableFuture<DailyScheduler.TickReport> aTick = CompletableFuture.supplyAsync(a::tick);
+        assertTrue(hanging.entered.await(30, TimeUnit.SECONDS), "A is sending");
+
+        LocalDate day = LocalDate.parse("2026-03-02");
+        Duration beat = settings.lease().dividedBy(3);
+        Instant deadline = clock.instant().plus(settings.sendDeadline());
+        while (clock.instant().plus(beat).isBefore(deadline)) {
+            clock.advance(beat);
+            assertEquals(1, a.heartbeat(), "renewed until its deadline");
+        }
+        clock.set(deadline);
+        assertEquals(0, a.heartbeat(), "at the deadline the send is abandoned, not renewed");
+        assertTrue(hanging.interrupted.await(30, TimeUnit.SECONDS), "its sender was interrupted");
+        assertEquals(0, aTick.get(30, TimeUnit.SECONDS).sent());
+
+        PostRecord rec = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(PostState.PENDING, rec.state());
+        assertTrue(rec.inDoubt(), "the outcome is recorded as unknown");
+        assertTrue(rec.fence().isEmpty(), "and the claim released");
+        assertTrue(rec.lastError().orElseThrow().contains("deadline"), rec.lastError().toString());
+        assertEquals(1, publisher.posts.size(), "it did land");
+
+        // The next attempt looks in the channel first: found, recorded there, not sent again.
+        runUntil(Instant.parse("2026-03-02T12:00:00Z"), Duration.ofMinutes(5));
+        rec = store.post(ch("c1"), day).orElseThrow();
+        assertEquals(PostState.SENT, rec.state());
+        assertEquals(publisher.posts.get(0).where(), rec.published().orElseThrow());
+        assertEquals(1, publisher.posts.size(), "exactly one post");
+        assertTrue(publisher.finds.get() >= 1);
+
+        runUntil(Instant.parse("2026-03-03T10:00:00Z"), Duration.ofHours(1));
+        assertEquals(1, publisher.answers.size(), "its answer is revealed with the next day's post");
+        assertEquals(rec.published().orElseThrow(), publisher.answers.get(0).where());
+    }
+
     @Test
     void aHolderThatStalledPastItsLeaseCannotOverwriteTheNewHoldersRecord() throws Exception {
         start();

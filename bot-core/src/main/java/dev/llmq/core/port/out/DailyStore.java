@@ -91,6 +91,12 @@ public interface DailyStore {
     /** Records a failed attempt that will be tried again at {@code retryAt}, and releases the claim. */
     boolean markRetry(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt, String error);
 
+    /**
+     * Records an attempt whose outcome is unknown (abandoned at its deadline): as {@link #markRetry},
+     * and the post is marked in doubt, so the next attempt looks for it in the channel first.
+     */
+    boolean markUnknown(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt, String error);
+
     /** Records a post given up on: {@code state} is FAILED or SKIPPED. */
     boolean markGivenUp(ChannelRef channel, LocalDate date, Fence fence, PostState state, int attempts, String error);
 
