@@ -310,6 +310,13 @@ final class PostSender {
     void reveal(PostRecord p, TickCounters c) {
         Leases.InFlight mine = leases.track(p, true);
         try {
+            // As for a send: a claimed answer may have waited for a sender; reveal it only while the
+            // claim still holds, never after another replica took it over (it would appear twice).
+            if (!store.renewReveal(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
+                log.warn("daily {} {}: answer claim {} was taken over before it started; not revealed here",
+                        p.channel(), p.localDate(), p.claim());
+                return;
+            }
             DailyPublisher publisher = publishers.get(p.channel().platform());
             QuestionBank b = bank.get();
             Optional<Question> q = b.question(p.questionId());

@@ -9,6 +9,6 @@ class PostgresReplicasTest extends ReplicasContract {
 
     @Override
     int days() {
-        return 1000;
+        return Integer.getInteger("replicas.days", 1000);
     }
 }
