@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daily question of one process: the store ({@code LLMQ_DB_URL}: SQLite file by default,
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
  * gracefully and closes the store.
  */
 final class DailyRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DailyRuntime.class);
     private final Store store;
     private final DailyScheduler scheduler;
     private final StoredDailyDesk desk;
@@ -56,6 +59,8 @@ final class DailyRuntime implements AutoCloseable {
 
     void start() {
         scheduler.start();
+        // Its name is the owner in the store's claims: it tells the operator which replica holds a post.
+        log.info("daily scheduler {} started on {}", scheduler.instance(), store.describe());
     }
 
     Store store() {

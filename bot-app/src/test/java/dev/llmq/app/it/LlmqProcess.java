@@ -98,6 +98,16 @@ final class LlmqProcess implements AutoCloseable {
         return waitFor(timeout);
     }
 
+    /** Sends SIGKILL: the process dies at once, with no shutdown hook, in the middle of whatever it does. */
+    int sigkill(Duration timeout) throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        return waitFor(timeout);
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();

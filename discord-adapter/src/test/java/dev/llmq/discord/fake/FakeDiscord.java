@@ -207,6 +207,23 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    private volatile Duration postDelay = Duration.ZERO;
+
+    /**
+     * From now on a channel message is stored at once but answered only after {@code d}: the
+     * window in which a client that dies has delivered a post without learning so.
+     */
+    public void delayPosts(Duration d) {
+        postDelay = d;
+    }
+
+    /** Adds a text channel everyone may write in (before the bot connects: it is in the guild's channels); returns its id. */
+    public long addTextChannel(String name) {
+        long id = Snowflakes.next();
+        channels.put(id, textChannel(id, name, channels.size(), List.of()));
+        return id;
+    }
+
     /** The REST base, for {@code DISCORD_API_URL}. */
     public String apiUrl() {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
@@ -834,6 +851,10 @@ public final class FakeDiscord implements AutoCloseable {
             messages.computeIfAbsent(channelId, c -> new CopyOnWriteArrayList<>()).add(msg);
             if (nonce != null && body.getBoolean("enforce_nonce")) {
                 byNonce.put(channelId + "|" + nonce, new Nonced(msg, clock.instant()));
+            }
+            Duration delay = postDelay;
+            if (!delay.isZero()) {
+                sleep(delay.toMillis()); // delivered, but the answer is late: a client that dies now never learns it
             }
             respond(ex, 200, msg.toString());
             return;

@@ -99,7 +99,7 @@ public final class FakeSlack implements AutoCloseable {
         this.botToken = botToken;
         this.appToken = appToken;
         AtomicInteger n = new AtomicInteger();
-        httpThreads = Executors.newFixedThreadPool(8, r -> {
+        httpThreads = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "fake-slack-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -147,6 +147,13 @@ public final class FakeSlack implements AutoCloseable {
 
     private final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
     private volatile boolean historyScope = true;
+
+    private volatile Duration postDelay = Duration.ZERO;
+
+    /** From now on chat.postMessage stores the message at once but answers only after {@code d}. */
+    public void delayPosts(Duration d) {
+        postDelay = d;
+    }
 
     /** Without it, conversations.history answers missing_scope (an app installed before the scope was added). */
     public void historyScope(boolean granted) {
@@ -491,6 +498,14 @@ public final class FakeSlack implements AutoCloseable {
                     }
                     history.computeIfAbsent(channel, c -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(m);
                     out.add("message", m);
+                    Duration delay = postDelay;
+                    if (!delay.isZero()) {
+                        try { // delivered, but the answer is late: a client that dies now never learns it
+                            Thread.sleep(delay.toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     json(ex, 200, out);
                     return;
                 }
