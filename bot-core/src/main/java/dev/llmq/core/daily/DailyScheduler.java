@@ -6,7 +6,7 @@ import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.ClaimPlanner;
 import dev.llmq.core.port.out.DailyObserver;
 import dev.llmq.core.port.out.DailyPublisher;
-import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.PostLedger;
 import dev.llmq.core.port.out.DeckState;
 import dev.llmq.core.port.out.Lease;
 import dev.llmq.core.port.out.NewPost;
@@ -160,7 +160,7 @@ public final class DailyScheduler implements AutoCloseable {
         }
     }
 
-    private final DailyStore store;
+    private final PostLedger ledger;
     private final Supplier<QuestionBank> bank;
     private final Map<String, DailyPublisher> publishers;
     private final Clock clock;
@@ -179,9 +179,9 @@ public final class DailyScheduler implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService heart;
 
-    public DailyScheduler(DailyStore store, Supplier<QuestionBank> bank, List<DailyPublisher> publishers, Clock clock,
+    public DailyScheduler(PostLedger ledger, Supplier<QuestionBank> bank, List<DailyPublisher> publishers, Clock clock,
                           Lang defaultLang, Settings settings, RandomGenerator random, Sleeper sleeper) {
-        this.store = Objects.requireNonNull(store);
+        this.ledger = Objects.requireNonNull(ledger);
         this.bank = Objects.requireNonNull(bank);
         this.publishers = publishers.stream().collect(Collectors.toMap(DailyPublisher::platform, Function.identity()));
         this.clock = Objects.requireNonNull(clock);
@@ -190,10 +190,10 @@ public final class DailyScheduler implements AutoCloseable {
         this.random = Objects.requireNonNull(random);
         this.sleeper = Objects.requireNonNull(sleeper);
         this.instance = "llmq-" + UUID.randomUUID().toString().substring(0, 8);
-        this.leases = new Leases(store, clock, settings.lease(), settings.sendDeadline());
+        this.leases = new Leases(ledger, clock, settings.lease(), settings.sendDeadline());
         this.planner = new PostPlanner(bank, defaultLang, settings, random);
-        this.sender = new PostSender(store, bank, this.publishers, clock, settings, random,
-                new OutcomeRecorder(store, sleeper), leases, () -> observer, () -> stopping, sleeper);
+        this.sender = new PostSender(ledger, bank, this.publishers, clock, settings, random,
+                new OutcomeRecorder(ledger, sleeper), leases, () -> observer, () -> stopping, sleeper);
         this.pool = new SenderPool(settings.senders(), () -> stopping);
     }
 
@@ -287,7 +287,7 @@ public final class DailyScheduler implements AutoCloseable {
             if (room == 0) {
                 break;
             }
-            List<PostRecord> claimed = store.claimDue(now, room, lease(now), (due, deck) -> {
+            List<PostRecord> claimed = ledger.claimDue(now, room, lease(now), (due, deck) -> {
                 planned.incrementAndGet();
                 ClaimPlanner.Plan plan = planner.plan(due, deck, now, c);
                 if (!plan.nextFireAt().isAfter(now)) {
@@ -297,7 +297,7 @@ public final class DailyScheduler implements AutoCloseable {
             });
             c.claimed.addAndGet(claimed.size());
             int wanted = room - claimed.size();
-            List<PostRecord> retries = wanted > 0 ? store.takeRetries(now, wanted, lease(now)) : List.of();
+            List<PostRecord> retries = wanted > 0 ? ledger.takeRetries(now, wanted, lease(now)) : List.of();
             List<PostRecord> work = new ArrayList<>(claimed);
             work.addAll(retries);
             pool.giveBack(room - work.size());
@@ -323,7 +323,7 @@ public final class DailyScheduler implements AutoCloseable {
             if (room == 0) {
                 break;
             }
-            List<PostRecord> due = store.takeReveals(now, room, lease(now));
+            List<PostRecord> due = ledger.takeReveals(now, room, lease(now));
             pool.giveBack(room - due.size());
             if (due.isEmpty()) {
                 break;
@@ -370,7 +370,7 @@ public final class DailyScheduler implements AutoCloseable {
             return new NowResult.NoQuestions();
         }
         Lang lang = s.lang().orElse(defaultLang);
-        NowClaim claim = store.claimNow(s.channel(), date, lease(now), deck -> {
+        NowClaim claim = ledger.claimNow(s.channel(), date, lease(now), deck -> {
             PostPlanner.Draw d = planner.draw(pool, deck).orElseThrow();
             return new NewPost(date, now, d.questionId(), lang, s.thread(), s.revealAfter(), d.deckAfter());
         });
@@ -383,7 +383,7 @@ public final class DailyScheduler implements AutoCloseable {
     private NowResult sendNow(Schedule s, LocalDate date, PostRecord claimed) {
         TickCounters c = new TickCounters();
         sender.send(claimed, c);
-        PostRecord after = store.post(s.channel(), date).orElseThrow();
+        PostRecord after = ledger.post(s.channel(), date).orElseThrow();
         if (after.state() == PostState.SENT) {
             try {
                 revealDue(c);

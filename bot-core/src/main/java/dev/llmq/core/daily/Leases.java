@@ -1,6 +1,6 @@
 package dev.llmq.core.daily;
 
-import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.PostLedger;
 import dev.llmq.core.port.out.PostRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,14 +57,14 @@ final class Leases {
         }
     }
 
-    private final DailyStore store;
+    private final PostLedger ledger;
     private final Clock clock;
     private final Duration lease;
     private final Duration deadline;
     private final Map<InFlight, Boolean> inFlight = new ConcurrentHashMap<>();
 
-    Leases(DailyStore store, Clock clock, Duration lease, Duration deadline) {
-        this.store = store;
+    Leases(PostLedger ledger, Clock clock, Duration lease, Duration deadline) {
+        this.ledger = ledger;
         this.clock = clock;
         this.lease = lease;
         this.deadline = deadline;
@@ -102,8 +102,8 @@ final class Leases {
                 continue;
             }
             Instant until = now.plus(lease);
-            boolean held = f.reveal() ? store.renewReveal(p.channel(), p.localDate(), p.claim(), until)
-                    : store.renewSend(p.channel(), p.localDate(), p.claim(), until);
+            boolean held = f.reveal() ? ledger.renewReveal(p.channel(), p.localDate(), p.claim(), until)
+                    : ledger.renewSend(p.channel(), p.localDate(), p.claim(), until);
             if (held) {
                 renewed++;
             } else if (inFlight.remove(f) != null) {

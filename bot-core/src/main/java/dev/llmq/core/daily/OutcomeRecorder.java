@@ -1,6 +1,6 @@
 package dev.llmq.core.daily;
 
-import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.PostLedger;
 import dev.llmq.core.port.out.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +18,11 @@ final class OutcomeRecorder {
     /** Tries to record a sent post before giving up (its lease then lets another replica take it over). */
     private static final int RECORD_ATTEMPTS = 4;
 
-    private final DailyStore store;
+    private final PostLedger ledger;
     private final DailyScheduler.Sleeper sleeper;
 
-    OutcomeRecorder(DailyStore store, DailyScheduler.Sleeper sleeper) {
-        this.store = store;
+    OutcomeRecorder(PostLedger ledger, DailyScheduler.Sleeper sleeper) {
+        this.ledger = ledger;
         this.sleeper = sleeper;
     }
 
@@ -59,7 +59,7 @@ final class OutcomeRecorder {
                     pending.clear();
                 }
                 try {
-                    List<Outcome> refused = store.recordAll(group.stream().map(x -> x.outcome)
+                    List<Outcome> refused = ledger.recordAll(group.stream().map(x -> x.outcome)
                             .collect(Collectors.toList()));
                     group.forEach(x -> {
                         x.written = true;

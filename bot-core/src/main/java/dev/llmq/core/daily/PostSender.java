@@ -7,7 +7,7 @@ import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.out.DailyObserver;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
-import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.PostLedger;
 import dev.llmq.core.port.out.Outcome;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class PostSender {
     private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
 
-    private final DailyStore store;
+    private final PostLedger ledger;
     private final Supplier<QuestionBank> bank;
     private final Map<String, DailyPublisher> publishers;
     private final Clock clock;
@@ -50,10 +50,10 @@ final class PostSender {
     /** Until when each platform is paused by a platform-wide rate limit; channel limits pause nothing here. */
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
-    PostSender(DailyStore store, Supplier<QuestionBank> bank, Map<String, DailyPublisher> publishers, Clock clock,
+    PostSender(PostLedger ledger, Supplier<QuestionBank> bank, Map<String, DailyPublisher> publishers, Clock clock,
                DailyScheduler.Settings settings, RandomGenerator random, OutcomeRecorder recorder, Leases leases,
                Supplier<DailyObserver> observer, BooleanSupplier stopping, DailyScheduler.Sleeper sleeper) {
-        this.store = store;
+        this.ledger = ledger;
         this.bank = bank;
         this.publishers = publishers;
         this.clock = clock;
@@ -108,7 +108,7 @@ final class PostSender {
         if (stopping.getAsBoolean()) {
             // Shutting down: hand the claim back at once instead of letting its lease run out.
             try {
-                store.markRetry(p.channel(), p.localDate(), p.claim(), p.attempts(), clock.instant(),
+                ledger.markRetry(p.channel(), p.localDate(), p.claim(), p.attempts(), clock.instant(),
                         "released at shutdown");
             } catch (RuntimeException e) {
                 log.warn("daily {} {}: claim not released ({}); its lease will expire", p.channel(), p.localDate(),
@@ -120,7 +120,7 @@ final class PostSender {
         try {
             // A claimed post may have waited for a free sender: start only while the claim still holds
             // (renewing it), never after another replica took it over.
-            if (!store.renewSend(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
+            if (!ledger.renewSend(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
                 log.warn("daily {} {}: claim {} was taken over before its send started; not sent here", p.channel(),
                         p.localDate(), p.claim());
                 return;
@@ -221,7 +221,7 @@ final class PostSender {
     private void unknownLater(PostRecord p, int attempts, Instant at, String why) {
         log.error("daily {} {}: send abandoned, outcome unknown; it is looked for in the channel at {}: {}",
                 p.channel(), p.localDate(), at, why);
-        stale(store.markUnknown(p.channel(), p.localDate(), p.claim(), attempts, at, why), p);
+        stale(ledger.markUnknown(p.channel(), p.localDate(), p.claim(), attempts, at, why), p);
     }
 
     /**
@@ -267,7 +267,7 @@ final class PostSender {
                 }
                 log.warn("daily {} {}: attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(), attempts,
                         r.at(), error);
-                if (stale(store.markRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p)) {
+                if (stale(ledger.markRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p)) {
                     return;
                 }
                 c.retried.incrementAndGet();
@@ -279,7 +279,7 @@ final class PostSender {
     private void giveUp(PostRecord p, PostState state, int attempts, String error, TickCounters c) {
         log.error("daily {} {}: {} ({})", p.channel(), p.localDate(), state == PostState.SKIPPED ? "skipped" : "failed",
                 error);
-        if (stale(store.markGivenUp(p.channel(), p.localDate(), p.claim(), state, attempts, error), p)) {
+        if (stale(ledger.markGivenUp(p.channel(), p.localDate(), p.claim(), state, attempts, error), p)) {
             return;
         }
         (state == PostState.SKIPPED ? c.skipped : c.failed).incrementAndGet();
@@ -312,7 +312,7 @@ final class PostSender {
         try {
             // As for a send: a claimed answer may have waited for a sender; reveal it only while the
             // claim still holds, never after another replica took it over (it would appear twice).
-            if (!store.renewReveal(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
+            if (!ledger.renewReveal(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
                 log.warn("daily {} {}: answer claim {} was taken over before it started; not revealed here",
                         p.channel(), p.localDate(), p.claim());
                 return;
@@ -325,7 +325,7 @@ final class PostSender {
                 String why = publisher == null ? "no publisher for platform " + p.channel().platform()
                         : q.isEmpty() ? "question " + p.questionId() + " is no longer in the bank" : "the post has no message";
                 log.error("daily {} {}: answer not revealed: {}", p.channel(), p.localDate(), why);
-                stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, why), p);
+                stale(ledger.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, why), p);
                 return;
             }
             AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
@@ -359,14 +359,14 @@ final class PostSender {
             case RetryPolicy.Decision.GiveUp g -> {
                 log.error("daily {} {}: answer not revealed after {} attempt(s): {}", p.channel(), p.localDate(),
                         attempts, g.why());
-                if (!stale(store.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, g.why()), p)) {
+                if (!stale(ledger.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, g.why()), p)) {
                     observer.get().gaveUp(p.channel().platform(), "answer-failed");
                 }
             }
             case RetryPolicy.Decision.RetryAt r -> {
                 log.warn("daily {} {}: answer attempt {} failed, retrying at {}: {}", p.channel(), p.localDate(),
                         attempts, r.at(), error);
-                stale(store.markRevealRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p);
+                stale(ledger.markRevealRetry(p.channel(), p.localDate(), p.claim(), attempts, r.at(), error), p);
             }
         }
     }

@@ -9,7 +9,7 @@ import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
-import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.ScheduleStore;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.StoreException;
 import dev.llmq.core.port.out.StoredSchedule;
@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class StoredDailyDesk implements DailyDesk {
     private static final Logger log = LoggerFactory.getLogger(StoredDailyDesk.class);
 
-    private final DailyStore store;
+    private final ScheduleStore store;
     private final DailyScheduler scheduler;
     private final Supplier<QuestionBank> bank;
 
-    public StoredDailyDesk(DailyStore store, DailyScheduler scheduler, Supplier<QuestionBank> bank) {
+    public StoredDailyDesk(ScheduleStore store, DailyScheduler scheduler, Supplier<QuestionBank> bank) {
         this.store = Objects.requireNonNull(store);
         this.scheduler = Objects.requireNonNull(scheduler);
         this.bank = Objects.requireNonNull(bank);

@@ -8,7 +8,7 @@ import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.DailyArgs;
-import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.PostLedger;
 import dev.llmq.core.port.out.DeckState;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The scheduler's pure parts: drawing from a channel's history, and the retry backoff. */
 class DailySchedulerUnitTest {
     private final QuestionBank bank = Fixtures.fixtureBank();
-    private final DailyStore noStore = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
-            new Class<?>[] {DailyStore.class}, (p, m, a) -> {
+    private final PostLedger noStore = (PostLedger) Proxy.newProxyInstance(PostLedger.class.getClassLoader(),
+            new Class<?>[] {PostLedger.class}, (p, m, a) -> {
                 throw new UnsupportedOperationException(m.getName());
             });
     private final DailyScheduler scheduler = new DailyScheduler(noStore, () -> bank, List.of(),

@@ -42,7 +42,7 @@ import org.sqlite.SQLiteException;
  * begun IMMEDIATE) and PostgreSQL (pooled by HikariCP; due rows locked {@code FOR UPDATE SKIP
  * LOCKED} so replicas never wait for each other) run the same SQL and the same Flyway migrations.
  * This class opens, migrates and closes the database; the work is done by one class per
- * aggregate ({@link ScheduleTable}, {@link PostLedger}, {@link ProgressTable}) on one small SQL
+ * aggregate ({@link ScheduleTable}, {@link PostTable}, {@link ProgressTable}) on one small SQL
  * helper ({@link SqlTable}).
  */
 public final class JdbcStore implements Store {
@@ -73,7 +73,7 @@ public final class JdbcStore implements Store {
     private final Dialect dialect;
     private final String description;
     private final ScheduleTable schedules;
-    private final PostLedger ledger;
+    private final PostTable ledger;
     private final ProgressTable progress;
 
     JdbcStore(DataSource ds, AutoCloseable pool, Dialect dialect, String description, Clock clock) {
@@ -82,7 +82,7 @@ public final class JdbcStore implements Store {
         this.dialect = dialect;
         this.description = description;
         this.schedules = new ScheduleTable(ds, dialect, description, clock);
-        this.ledger = new PostLedger(ds, dialect, description, schedules);
+        this.ledger = new PostTable(ds, dialect, description, schedules);
         this.progress = new ProgressTable(ds, dialect, description, clock);
     }
 

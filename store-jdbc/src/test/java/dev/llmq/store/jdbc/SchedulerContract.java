@@ -25,7 +25,7 @@ import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.out.AnswerState;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
-import dev.llmq.core.port.out.DailyStore;
+import dev.llmq.core.port.out.PostLedger;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.PublishException;
@@ -791,8 +791,8 @@ abstract class SchedulerContract {
         put(schedule("c1", "09:00", "UTC"));
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         AtomicInteger failures = new AtomicInteger(2);
-        DailyStore flaky = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
-                new Class<?>[] {DailyStore.class}, (proxy, method, args) -> {
+        PostLedger flaky = (PostLedger) Proxy.newProxyInstance(PostLedger.class.getClassLoader(),
+                new Class<?>[] {PostLedger.class}, (proxy, method, args) -> {
                     if (method.getName().equals("claimDue") && failures.getAndDecrement() > 0) {
                         throw new IllegalStateException("database hiccup");
                     }
@@ -823,8 +823,8 @@ abstract class SchedulerContract {
         put(schedule("c1", "09:00", "UTC"));
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
         AtomicInteger failures = new AtomicInteger(2);
-        DailyStore flaky = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
-                new Class<?>[] {DailyStore.class}, (proxy, method, args) -> {
+        PostLedger flaky = (PostLedger) Proxy.newProxyInstance(PostLedger.class.getClassLoader(),
+                new Class<?>[] {PostLedger.class}, (proxy, method, args) -> {
                     if (method.getName().equals("recordAll") && failures.getAndDecrement() > 0) {
                         throw new IllegalStateException("connection reset");
                     }
@@ -914,8 +914,8 @@ abstract class SchedulerContract {
         Instant backAt = nine.plusSeconds(30);
         java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
         // Down from the moment the platform accepted the post, for 30 s of the test's clock.
-        DailyStore flaky = (DailyStore) Proxy.newProxyInstance(DailyStore.class.getClassLoader(),
-                new Class<?>[] {DailyStore.class}, (proxy, method, args) -> {
+        PostLedger flaky = (PostLedger) Proxy.newProxyInstance(PostLedger.class.getClassLoader(),
+                new Class<?>[] {PostLedger.class}, (proxy, method, args) -> {
                     if (sent.get() && clock.instant().isBefore(backAt)) {
                         throw new IllegalStateException("connection refused");
                     }

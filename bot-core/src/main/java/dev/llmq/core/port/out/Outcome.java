@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A successful send, as recorded in groups by {@link DailyStore#recordAll}; each names the fence
+ * A successful send, as recorded in groups by {@link PostLedger#recordAll}; each names the fence
  * of the claim it was sent under, and is refused when that claim was taken over.
  */
 public sealed interface Outcome {

@@ -1,7 +1,6 @@
 package dev.llmq.core.port.out;
 
 import dev.llmq.core.schedule.ChannelRef;
-import dev.llmq.core.schedule.Schedule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,28 +8,13 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The daily-question part of the store: schedules, each channel's history, and the posts of each
- * day. A channel is identified by (platform, channel); a post by (platform, channel, local date),
- * which is unique, so a day's question can be claimed once however many replicas try.
- * Every method is one transaction.
+ * The posts of each day: a post is identified by (platform, channel, local date), which is unique,
+ * so a day's question can be claimed once however many replicas try. A claim carries a lease and
+ * a {@link Fence}; every renewal and every outcome names the fence and is written only while it
+ * holds the post. Claiming reads the schedules and the channel's history, and advances them, in
+ * the same transaction. Every method is one transaction.
  */
-public interface DailyStore {
-    // ------------------------------------------------------------------ schedules
-
-    /** Creates or replaces the channel's schedule. */
-    void putSchedule(Schedule schedule, Instant nextFireAt);
-
-    /** Removes the channel's schedule; false when it had none. */
-    boolean removeSchedule(ChannelRef channel);
-
-    Optional<StoredSchedule> schedule(ChannelRef channel);
-
-    /** The schedules of one server or workspace, by channel. */
-    List<StoredSchedule> schedules(String platform, String space);
-
-    /** The earliest next fire time of all schedules, if any. */
-    Optional<Instant> nextFireAt();
-
+public interface PostLedger {
     // ------------------------------------------------------------------ claiming
 
     /**
@@ -112,13 +96,8 @@ public interface DailyStore {
 
     boolean markRevealFailed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts, String error);
 
-    // ------------------------------------------------------------------ reading
-
     Optional<PostRecord> post(ChannelRef channel, LocalDate date);
 
     /** The channel's posts, oldest first. */
     List<PostRecord> posts(ChannelRef channel);
-
-    /** The channel's daily-question history. */
-    DeckState deck(ChannelRef channel);
 }

@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The daily post ledger: claiming posts under fenced leases, their outcomes, their answers, and each channel's question history. */
-final class PostLedger extends SqlTable {
+final class PostTable extends SqlTable {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
     private static final int IN_CHUNK = 200;
 
@@ -42,7 +42,7 @@ final class PostLedger extends SqlTable {
     /** Each channel's question history, read and written inside the claim transactions. */
     private final DeckTable deckTable;
 
-    PostLedger(DataSource ds, JdbcStore.Dialect dialect, String description, ScheduleTable schedules) {
+    PostTable(DataSource ds, JdbcStore.Dialect dialect, String description, ScheduleTable schedules) {
         super(ds, dialect, description);
         this.schedules = schedules;
         this.deckTable = new DeckTable(ds, dialect, description);
