@@ -3,10 +3,10 @@ package dev.llmq.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
 import dev.llmq.discord.fake.CapturedLogs;
@@ -52,7 +52,7 @@ final class Harness implements AutoCloseable {
             DiscordBot bot = new DiscordBot(DiscordSettings.fromEnv(env(fake, extraEnv)), WAIT);
             Decks decks = Decks.seeded(7, clock);
             bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
-                    Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher())))));
+                    Optional.of(new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk)));
             return new Harness(fake, clock, bank, bot, mark);
         } catch (Exception | Error e) {
             fake.close();

@@ -5,10 +5,10 @@ import static dev.llmq.discord.fake.FakeDiscord.opt;
 import ch.qos.logback.classic.Level;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.load.BankLoader;
-import dev.llmq.core.daily.MemoryDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.discord.fake.CapturedLogs;
 import dev.llmq.discord.fake.FakeDiscord;
@@ -73,7 +73,7 @@ public final class InteractionBenchmark {
                     DiscordSettings.GUILD_ID, fake.guild())), Duration.ofSeconds(60));
             Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
             bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
-                    Optional.of(new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher())))));
+                    Optional.of(new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk)));
             JDA bare = bare(fake, BARE, event -> event.reply("pong").queue());
             // The same constant, but as big as llmq's reply: an architecture question card, rendered once.
             MessageCreateData card = DiscordRenderer.render(new Quizmaster(() -> bank, new Decks(new SecureRandom(), clock,

@@ -7,10 +7,11 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.load.BankLoader;
-import dev.llmq.core.daily.MemoryDailyDesk;
+import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.slack.fake.FakeSlack;
 import java.nio.file.Files;
@@ -153,7 +154,7 @@ public final class SlackAckBenchmark {
         Clock clock = Clock.systemUTC();
         Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
         SlackBot bot = new SlackBot(new SlackSettings(BOT, APP, Optional.of(fake.apiUrl()), Set.of()));
-        MemoryDailyDesk desk = new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher()));
+        StoredDailyDesk desk = new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk;
         bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)));
         fake.awaitConnections(1, Duration.ofSeconds(30));
         return new Target() {

@@ -10,7 +10,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.daily.MemoryDailyDesk;
+import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.i18n.Msg;
@@ -20,6 +20,7 @@ import dev.llmq.core.quiz.Cards;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
 import dev.llmq.slack.fake.FakeSlack;
@@ -53,6 +54,7 @@ class SlackBotEndToEndTest {
     static final String ZH = "U0ZHANG";
 
     final QuestionBank bank = Fixtures.fixtureBank();
+    final MutableClock clock = new MutableClock(Fixtures.EPOCH);
     FakeSlack fake;
     SlackBot bot;
 
@@ -64,10 +66,9 @@ class SlackBotEndToEndTest {
                 .user(LISTED, false, false, "en-US")
                 .user(ZH, false, false, "zh-CN")
                 .member(ZH, "C0HOME", "C0GENERAL");
-        MutableClock clock = new MutableClock(Fixtures.EPOCH);
         Decks decks = Decks.seeded(7, clock);
         bot = new SlackBot(new SlackSettings(BOT, APP, Optional.of(fake.apiUrl()), Set.of(LISTED)));
-        MemoryDailyDesk desk = new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher()));
+        StoredDailyDesk desk = new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk;
         bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)));
         fake.awaitConnections(1, WAIT);
     }
@@ -284,6 +285,7 @@ class SlackBotEndToEndTest {
         String firstId = FakeSlack.buttons(first.json("blocks")).get("llmq-reveal").split(":")[1];
         assertTrue(first.blocks().contains("Daily question"), first.blocks());
 
+        clock.advance(java.time.Duration.ofDays(1)); // the next day
         since = System.nanoTime();
         command(ADMIN, "C0DAILY", "daily now");
         respondedAfter(since);

@@ -13,10 +13,11 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
-import dev.llmq.core.daily.MemoryDailyDesk;
+import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
 import dev.llmq.slack.fake.FakeSlack;
@@ -103,7 +104,7 @@ class TokensNeverLoggedTest {
             settings = new SlackSettings(BOT, APP, Optional.of(fake.apiUrl()), Set.of());
             messages.append(settings).append('\n');
             try (SlackBot bot = new SlackBot(settings)) {
-                MemoryDailyDesk desk = new MemoryDailyDesk(() -> bank, decks, clock, List.of(bot.publisher()));
+                StoredDailyDesk desk = new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk;
                 bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)));
                 fake.awaitConnections(1, WAIT);
                 FakeSlack.Ack ack = fake.slashCommand("U0ADMIN", "C0TOKEN", "architecture").get(30, TimeUnit.SECONDS);

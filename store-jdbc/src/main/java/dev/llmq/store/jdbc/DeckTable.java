@@ -6,50 +6,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /** Each channel's daily-question history: the questions asked in the current round. */
 final class DeckTable extends SqlTable {
-    private static final int IN_CHUNK = 200;
-
     DeckTable(javax.sql.DataSource ds, JdbcStore.Dialect dialect, String description) {
         super(ds, dialect, description);
     }
 
-    /** The history of the given channels (locked on PostgreSQL), read in chunks. */
-    Map<ChannelRef, DeckState> read(Connection c, List<ChannelRef> channels) throws SQLException {
-        Map<ChannelRef, DeckState> out = new HashMap<>();
-        Map<String, List<ChannelRef>> byPlatform = channels.stream().collect(Collectors.groupingBy(ChannelRef::platform));
-        for (Map.Entry<String, List<ChannelRef>> e : byPlatform.entrySet()) {
-            Map<String, ChannelRef> byChannel = new HashMap<>();
-            e.getValue().forEach(r -> byChannel.put(r.channel(), r));
-            List<String> ids = new ArrayList<>(byChannel.keySet());
-            for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-                String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(", "));
-                try (PreparedStatement ps = c.prepareStatement("SELECT channel, deck_round, asked, last_question "
-                        + "FROM channel_decks WHERE platform = ? AND channel IN (" + marks + ")" + dialect.lock())) {
-                    ps.setString(1, e.getKey());
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.put(byChannel.get(rs.getString(1)), deck(rs));
-                        }
-                    }
-                }
+    /** The channel's history (its row locked on PostgreSQL), or {@link DeckState#EMPTY}. */
+    DeckState read(Connection c, ChannelRef channel) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT deck_round, asked, last_question FROM channel_decks "
+                + "WHERE platform = ? AND channel = ?" + dialect.lock())) {
+            ps.setString(1, channel.platform());
+            ps.setString(2, channel.channel());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? deck(rs) : DeckState.EMPTY;
             }
         }
-        return out;
     }
 
     static DeckState deck(ResultSet rs) throws SQLException {

@@ -48,7 +48,6 @@ import org.sqlite.SQLiteException;
 public final class JdbcStore implements Store {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
     static final int BUSY_TIMEOUT_MS = 10_000;
-    private static final int IN_CHUNK = 200;
     /** How long a starting PostgreSQL may take to accept us (a database starting beside the bot). */
     static volatile long initializationFailTimeoutMs = 10_000;
 

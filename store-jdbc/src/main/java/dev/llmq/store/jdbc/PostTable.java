@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 /** The daily post ledger: claiming posts under fenced leases, their outcomes, their answers, and each channel's question history. */
 final class PostTable extends SqlTable {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
-    private static final int IN_CHUNK = 200;
 
     /** Claiming reads and advances the due schedules in the same transaction. */
     private final ScheduleTable schedules;
@@ -188,7 +187,7 @@ final class PostTable extends SqlTable {
                     || existing.get().state() == PostState.PENDING)) {
                 return new NowClaim.Exists(existing.get());
             }
-            DeckState deck = deckTable.read(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY);
+            DeckState deck = deckTable.read(c, channel);
             NewPost np = draw.apply(deck);
             PostRecord p = pending(channel, np, lease);
             if (existing.isPresent()) {
@@ -501,6 +500,6 @@ final class PostTable extends SqlTable {
     }
 
     public DeckState deck(ChannelRef channel) {
-        return auto(c -> deckTable.read(c, List.of(channel)).getOrDefault(channel, DeckState.EMPTY));
+        return auto(c -> deckTable.read(c, channel));
     }
 }

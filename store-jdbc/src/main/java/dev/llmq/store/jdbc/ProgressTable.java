@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 /** Each user's progress and each space's settings. */
 final class ProgressTable extends SqlTable {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
-    private static final int IN_CHUNK = 200;
     private final Clock clock;
 
     ProgressTable(DataSource ds, JdbcStore.Dialect dialect, String description, Clock clock) {

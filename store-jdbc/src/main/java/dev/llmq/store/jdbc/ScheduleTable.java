@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 /** Schedules: one per channel, found by their next fire time. */
 final class ScheduleTable extends SqlTable {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
-    private static final int IN_CHUNK = 200;
 
     private final Clock clock;
 

@@ -1,5 +1,6 @@
 package dev.llmq.store.jdbc;
 
+import dev.llmq.core.testing.TestPublisher;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;

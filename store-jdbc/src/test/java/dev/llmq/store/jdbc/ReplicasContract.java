@@ -1,5 +1,6 @@
 package dev.llmq.store.jdbc;
 
+import dev.llmq.core.testing.TestPublisher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.llmq.store.jdbc;
+package dev.llmq.core.testing.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,11 +18,13 @@ import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.Published;
 import dev.llmq.core.port.out.SpaceSettings;
+import dev.llmq.core.port.out.Store;
 import dev.llmq.core.port.out.StoredSchedule;
 import dev.llmq.core.port.out.UserProgress;
 import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.schedule.Schedule;
 import dev.llmq.core.testing.MutableClock;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,17 +39,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The store's behaviour, the same on every engine. */
-abstract class StoreContract {
+/**
+ * The store's behaviour, the same on every engine (SQLite, PostgreSQL, memory): each engine's test
+ * extends this and says how to open its store.
+ */
+public abstract class StoreContract {
     static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
-    final MutableClock clock = new MutableClock(T0);
-    JdbcStore store;
+    protected final MutableClock clock = new MutableClock(T0);
+    protected Store store;
 
-    abstract DbConfig config();
+    /** A store on an empty database, whose time is {@code clock}. */
+    protected abstract Store openStore(Clock clock);
 
     @BeforeEach
     void open() {
-        store = JdbcStore.open(config(), clock);
+        store = openStore(clock);
     }
 
     @AfterEach

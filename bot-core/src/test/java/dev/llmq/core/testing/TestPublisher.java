@@ -1,4 +1,4 @@
-package dev.llmq.store.jdbc;
+package dev.llmq.core.testing;
 
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.out.DailyPost;
@@ -18,47 +18,47 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /** A fake platform: records posts and answers with the clock's time; can fail or "crash" on demand. */
-final class TestPublisher implements DailyPublisher {
-    record Post(DailyPost post, Instant at, Published where) {
+public final class TestPublisher implements DailyPublisher {
+    public record Post(DailyPost post, Instant at, Published where) {
     }
 
-    record Answer(ChannelRef channel, Published where, AnswerCard answer, Instant at) {
+    public record Answer(ChannelRef channel, Published where, AnswerCard answer, Instant at) {
     }
 
     /** Thrown to simulate the process dying in the middle of a fan-out (not caught by the scheduler). */
-    static final class Crash extends Error {
+    public static final class Crash extends Error {
         private static final long serialVersionUID = 1L;
 
-        Crash() {
+        public Crash() {
             super("simulated crash");
         }
     }
 
     private final String platform;
     private final Clock clock;
-    final List<Post> posts = new CopyOnWriteArrayList<>();
-    final List<Answer> answers = new CopyOnWriteArrayList<>();
+    public final List<Post> posts = new CopyOnWriteArrayList<>();
+    public final List<Answer> answers = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile Optional<Duration> failRetryAfter = Optional.empty();
     private volatile boolean failRetryable = true;
     private final AtomicInteger crashAfter = new AtomicInteger(-1);
-    final AtomicInteger attempts = new AtomicInteger();
-    final AtomicInteger finds = new AtomicInteger();
+    public final AtomicInteger attempts = new AtomicInteger();
+    public final AtomicInteger finds = new AtomicInteger();
 
-    TestPublisher(String platform, Clock clock) {
+    public TestPublisher(String platform, Clock clock) {
         this.platform = platform;
         this.clock = clock;
     }
 
-    void failNext(int n, boolean retryable, Optional<Duration> retryAfter) {
+    public void failNext(int n, boolean retryable, Optional<Duration> retryAfter) {
         failRetryable = retryable;
         failRetryAfter = retryAfter;
         failures.set(n);
     }
 
     /** After {@code n} more successful posts, the next post attempt throws {@link Crash}. */
-    void crashAfter(int n) {
+    public void crashAfter(int n) {
         crashAfter.set(n);
     }
 
@@ -96,12 +96,12 @@ final class TestPublisher implements DailyPublisher {
     }
 
     /** Posts per (channel, local date); every value should be 1. */
-    Map<String, Long> perChannelAndDay() {
+    public Map<String, Long> perChannelAndDay() {
         return posts.stream().collect(Collectors.groupingBy(
                 p -> p.post().channel().channel() + "|" + p.post().localDate(), Collectors.counting()));
     }
 
-    List<LocalDate> dates(String channel) {
+    public List<LocalDate> dates(String channel) {
         return posts.stream().filter(p -> p.post().channel().channel().equals(channel))
                 .map(p -> p.post().localDate()).collect(Collectors.toList());
     }
