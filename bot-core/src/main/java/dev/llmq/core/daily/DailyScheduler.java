@@ -137,8 +137,11 @@ public final class DailyScheduler implements AutoCloseable {
         Sleeper REAL = d -> TimeUnit.NANOSECONDS.sleep(Math.max(0, d.toNanos()));
     }
 
-    /** What one tick did. */
-    public record TickReport(int claimed, int sent, int retried, int failed, int skipped, int revealed) {
+    /**
+     * What one tick did. {@code more}: the tick stopped at its bound with posts still due, and the
+     * next one should start at once rather than after {@link Settings#tickEvery()}.
+     */
+    public record TickReport(int claimed, int sent, int retried, int failed, int skipped, int revealed, boolean more) {
         public boolean idle() {
             return claimed + sent + retried + failed + skipped + revealed == 0;
         }
@@ -263,10 +266,13 @@ public final class DailyScheduler implements AutoCloseable {
     /** One scheduled run: never throws, so a failure never stops the runs after it. */
     void guardedTick() {
         try {
-            TickReport r = tick();
-            if (!r.idle()) {
-                log.info("daily tick: {}", r);
-            }
+            TickReport r;
+            do { // a tick cut short by its bound (a large fan-out) goes on at once, not after the period
+                r = tick();
+                if (!r.idle()) {
+                    log.info("daily tick: {}", r);
+                }
+            } while (r.more() && !stopping);
         } catch (Throwable t) { // NOPMD: the executor would silently stop on any throwable
             log.error("daily scheduler run failed; the next run will try again: {}", t.toString(), t);
         }
@@ -278,7 +284,12 @@ public final class DailyScheduler implements AutoCloseable {
      */
     public TickReport tick() {
         TickCounters c = new TickCounters();
-        for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
+        boolean more = false;
+        for (int round = 0; !stopping; round++) {
+            if (round == MAX_ROUNDS) {
+                more = true; // the answers get their turn below, then the next tick goes on
+                break;
+            }
             Instant now = clock.instant();
             AtomicInteger planned = new AtomicInteger();
             AtomicInteger dueAgain = new AtomicInteger();
@@ -301,7 +312,7 @@ public final class DailyScheduler implements AutoCloseable {
             List<PostRecord> work = new ArrayList<>(claimed);
             work.addAll(retries);
             pool.giveBack(room - work.size());
-            pool.dispatch(work, p -> sender.send(p, c));
+            pool.dispatch(work, p -> sender.send(p, now, c));
             // Go on while a batch was full or a late schedule is due again at once (a catch-up window
             // longer than a day); what falls due later waits for the next tick.
             boolean moreDue = planned.get() >= room || dueAgain.get() > 0;
@@ -313,7 +324,7 @@ public final class DailyScheduler implements AutoCloseable {
         if (!stopping) {
             revealDue(c);
         }
-        return c.report();
+        return c.report(more);
     }
 
     private void revealDue(TickCounters c) {
@@ -328,7 +339,7 @@ public final class DailyScheduler implements AutoCloseable {
             if (due.isEmpty()) {
                 break;
             }
-            pool.dispatch(due, p -> sender.reveal(p, c));
+            pool.dispatch(due, p -> sender.reveal(p, now, c));
             if (due.size() < room) {
                 break;
             }
@@ -376,13 +387,13 @@ public final class DailyScheduler implements AutoCloseable {
         });
         return switch (claim) {
             case NowClaim.Exists e -> new NowResult.Exists(e.post());
-            case NowClaim.Claimed mine -> sendNow(s, date, mine.post());
+            case NowClaim.Claimed mine -> sendNow(s, date, mine.post(), now);
         };
     }
 
-    private NowResult sendNow(Schedule s, LocalDate date, PostRecord claimed) {
+    private NowResult sendNow(Schedule s, LocalDate date, PostRecord claimed, Instant claimedAt) {
         TickCounters c = new TickCounters();
-        sender.send(claimed, c);
+        sender.send(claimed, claimedAt, c);
         PostRecord after = ledger.post(s.channel(), date).orElseThrow();
         if (after.state() == PostState.SENT) {
             try {

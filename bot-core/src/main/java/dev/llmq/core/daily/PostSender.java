@@ -104,7 +104,17 @@ final class PostSender {
         return true;
     }
 
-    void send(PostRecord p, TickCounters c) {
+    /**
+     * A claim made at {@code claimedAt} is safe to act on without asking the store while less than
+     * a third of its lease has passed (the heartbeat's period): no replica may take it over before
+     * the lease ends. Later (it waited for a sender, or the ticking thread sent others first) the
+     * claim is renewed first, which also tells whether it still holds.
+     */
+    private boolean stillFresh(Instant claimedAt) {
+        return clock.instant().isBefore(claimedAt.plus(settings.lease().dividedBy(3)));
+    }
+
+    void send(PostRecord p, Instant claimedAt, TickCounters c) {
         if (stopping.getAsBoolean()) {
             // Shutting down: hand the claim back at once instead of letting its lease run out.
             try {
@@ -120,7 +130,8 @@ final class PostSender {
         try {
             // A claimed post may have waited for a free sender: start only while the claim still holds
             // (renewing it), never after another replica took it over.
-            if (!ledger.renewSend(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
+            if (!stillFresh(claimedAt)
+                    && !ledger.renewSend(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
                 log.warn("daily {} {}: claim {} was taken over before its send started; not sent here", p.channel(),
                         p.localDate(), p.claim());
                 return;
@@ -307,12 +318,13 @@ final class PostSender {
         }
     }
 
-    void reveal(PostRecord p, TickCounters c) {
+    void reveal(PostRecord p, Instant claimedAt, TickCounters c) {
         Leases.InFlight mine = leases.track(p, true);
         try {
             // As for a send: a claimed answer may have waited for a sender; reveal it only while the
             // claim still holds, never after another replica took it over (it would appear twice).
-            if (!ledger.renewReveal(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
+            if (!stillFresh(claimedAt)
+                    && !ledger.renewReveal(p.channel(), p.localDate(), p.claim(), clock.instant().plus(settings.lease()))) {
                 log.warn("daily {} {}: answer claim {} was taken over before it started; not revealed here",
                         p.channel(), p.localDate(), p.claim());
                 return;

@@ -11,7 +11,8 @@ final class TickCounters {
     final AtomicInteger skipped = new AtomicInteger();
     final AtomicInteger revealed = new AtomicInteger();
 
-    DailyScheduler.TickReport report() {
-        return new DailyScheduler.TickReport(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(), revealed.get());
+    DailyScheduler.TickReport report(boolean more) {
+        return new DailyScheduler.TickReport(claimed.get(), sent.get(), retried.get(), failed.get(), skipped.get(),
+                revealed.get(), more);
     }
 }

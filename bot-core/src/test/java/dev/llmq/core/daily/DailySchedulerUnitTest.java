@@ -1,6 +1,7 @@
 package dev.llmq.core.daily;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,13 @@ import dev.llmq.core.port.in.DailyArgs;
 import dev.llmq.core.port.out.PostLedger;
 import dev.llmq.core.port.out.DeckState;
 import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.MemoryStore;
 import dev.llmq.core.testing.MutableClock;
+import dev.llmq.core.testing.TestPublisher;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.Schedule;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,5 +84,28 @@ class DailySchedulerUnitTest {
                 () -> DailyScheduler.Settings.defaults().withBatch(0));
         assertEquals(Duration.ofHours(6), DailyScheduler.Settings.defaults().catchUp());
         assertEquals(Optional.of(Duration.ofMinutes(90)), DailyArgs.duration("90m"));
+    }
+
+    @Test
+    void aTickCutShortByItsBoundSaysSoAndTheTickerGoesOnAtOnce() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        MemoryStore store = new MemoryStore();
+        TestPublisher platform = new TestPublisher("test", clock);
+        int due = 1_050; // more than one tick's bound of 1,000 rounds at one post per round
+        for (int i = 0; i < due; i++) {
+            Schedule s = new Schedule(new ChannelRef("test", "space", "c" + i), LocalTime.of(9, 0), ZoneId.of("UTC"),
+                    Schedule.EVERY_DAY, List.of(), Optional.empty(), false, Optional.empty(), "admin");
+            store.putSchedule(s, clock.instant());
+        }
+        try (DailyScheduler one = new DailyScheduler(store, () -> bank, List.of(platform), clock, Lang.EN,
+                DailyScheduler.Settings.defaults().withSenders(1).withBatch(1), new Random(5), d -> { })) {
+            DailyScheduler.TickReport first = one.tick();
+            assertEquals(1_000, first.sent());
+            assertTrue(first.more(), "cut short with posts still due");
+
+            one.guardedTick(); // what the ticker runs: it goes on until nothing is due, without waiting a period
+            assertEquals(due, platform.posts.size());
+            assertFalse(one.tick().more());
+        }
     }
 }
