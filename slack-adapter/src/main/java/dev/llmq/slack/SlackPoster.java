@@ -10,23 +10,21 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
 import dev.llmq.core.port.out.PublishException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Posts messages with {@code chat.postMessage}, paced to at most one message per second per
- * channel (Slack's limit), and honouring a 429's {@code Retry-After}. Pacing and retries are
- * Failsafe policies: a smooth rate limiter per channel inside a retry policy, so that every
- * attempt, retries included, waits its turn.
+ * channel (Slack's limit) by a Failsafe smooth rate limiter per channel. A 429 is not retried
+ * here: it becomes a {@link PublishException} carrying Slack's {@code Retry-After}, and the caller
+ * decides. For daily posts that is the scheduler's one retry policy (a stored retry after the
+ * wait, which does not count as a failed attempt); an interactive post falls back to the
+ * interaction's response URL.
  */
 final class SlackPoster {
-    private static final Logger log = LoggerFactory.getLogger(SlackPoster.class);
     /** Slack's retryable {@code error} values. */
     private static final Set<String> RETRYABLE = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout");
@@ -34,10 +32,7 @@ final class SlackPoster {
     private final MethodsClient client;
     private final Duration interval;
     private final Duration maxQueueWait;
-    private final Duration maxRetryAfter;
-    private final int maxRetries;
     private final Cache<String, RateLimiter<ChatPostMessageResponse>> limiters;
-    private final RetryPolicy<ChatPostMessageResponse> retry;
 
     /** A 429 (or {@code ratelimited}): try again after {@code retryAfter}. */
     static final class RateLimited extends RuntimeException {
@@ -55,30 +50,18 @@ final class SlackPoster {
     }
 
     SlackPoster(MethodsClient client) {
-        this(client, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(2), 3);
+        this(client, Duration.ofSeconds(1), Duration.ofMinutes(2));
     }
 
     /**
-     * @param interval      the least time between two messages to one channel
-     * @param maxQueueWait  how long a message may wait for its channel's turn before failing (retryable)
-     * @param maxRetryAfter a longer Retry-After is not waited for here: the post fails (retryable) with it
-     * @param maxRetries    how many times a rate-limited post is tried again
+     * @param interval     the least time between two messages to one channel
+     * @param maxQueueWait how long a message may wait for its channel's turn before failing (retryable)
      */
-    SlackPoster(MethodsClient client, Duration interval, Duration maxQueueWait, Duration maxRetryAfter, int maxRetries) {
+    SlackPoster(MethodsClient client, Duration interval, Duration maxQueueWait) {
         this.client = client;
         this.interval = interval;
         this.maxQueueWait = maxQueueWait;
-        this.maxRetryAfter = maxRetryAfter;
-        this.maxRetries = maxRetries;
         this.limiters = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
-        this.retry = RetryPolicy.<ChatPostMessageResponse>builder()
-                .handle(RateLimited.class)
-                .withDelayFnOn(ctx -> ((RateLimited) ctx.getLastException()).retryAfter(), RateLimited.class)
-                .abortOn(e -> e instanceof RateLimited rl && rl.retryAfter().compareTo(this.maxRetryAfter) > 0)
-                .withMaxRetries(this.maxRetries)
-                .onRetry(e -> log.info("chat.postMessage rate limited; attempt {} after {}", e.getAttemptCount() + 1,
-                        e.getLastException() instanceof RateLimited rl ? rl.retryAfter() : Duration.ZERO))
-                .build();
     }
 
     /** Posts to {@code channel} (in the thread {@code threadTs}, if given); returns the new message's ts. */
@@ -93,7 +76,7 @@ final class SlackPoster {
                 c -> RateLimiter.<ChatPostMessageResponse>smoothBuilder(1, interval).withMaxWaitTime(maxQueueWait).build());
         ChatPostMessageResponse r;
         try {
-            r = Failsafe.with(retry, limiter).get(() -> attempt(channel, threadTs, message, metadata));
+            r = Failsafe.with(limiter).get(() -> attempt(channel, threadTs, message, metadata));
         } catch (RateLimited e) {
             throw new PublishException(e.getMessage(), true, Optional.of(e.retryAfter()), null);
         } catch (RateLimitExceededException e) {

@@ -13,7 +13,6 @@ import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
-import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
@@ -104,8 +103,8 @@ class TokensNeverLoggedTest {
             settings = new SlackSettings(BOT, APP, Optional.of(fake.apiUrl()), Set.of());
             messages.append(settings).append('\n');
             try (SlackBot bot = new SlackBot(settings)) {
-                StoredDailyDesk desk = new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk;
-                bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)));
+                MemoryDaily daily = new MemoryDaily(() -> bank, clock, List.of(bot.publisher()));
+                bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk)));
                 fake.awaitConnections(1, WAIT);
                 FakeSlack.Ack ack = fake.slashCommand("U0ADMIN", "C0TOKEN", "architecture").get(30, TimeUnit.SECONDS);
                 String reveal = FakeSlack.buttons(ack.payload().orElseThrow().get("blocks")).get("llmq-reveal");
@@ -114,6 +113,10 @@ class TokensNeverLoggedTest {
                 fake.slashCommand("U0ADMIN", "C0TOKEN", "daily set 09:00 UTC").get(30, TimeUnit.SECONDS);
                 fake.rateLimitNext(1, 1);
                 fake.slashCommand("U0ADMIN", "C0TOKEN", "daily now").get(30, TimeUnit.SECONDS);
+                // refused with a 429; once `daily now` has answered (the third response), the scheduler retries it
+                fake.awaitCalls(FakeSlack.RESPOND, c -> true, 3, WAIT);
+                clock.advance(java.time.Duration.ofSeconds(2));
+                daily.scheduler.tick();
                 fake.awaitCalls("chat.postMessage", c -> true, 2, WAIT);
                 fake.appHomeOpened("U0ADMIN").get(30, TimeUnit.SECONDS);
                 fake.awaitCall("views.publish", c -> true, WAIT);
