@@ -20,10 +20,12 @@ final class OutcomeRecorder {
 
     private final PostLedger ledger;
     private final DailyScheduler.Sleeper sleeper;
+    private final boolean group;
 
-    OutcomeRecorder(PostLedger ledger, DailyScheduler.Sleeper sleeper) {
+    OutcomeRecorder(PostLedger ledger, DailyScheduler.Sleeper sleeper, boolean group) {
         this.ledger = ledger;
         this.sleeper = sleeper;
+        this.group = group;
     }
 
     /** An outcome waiting to be written, and whether it was. */
@@ -47,6 +49,9 @@ final class OutcomeRecorder {
      * (group commit): the same guarantee, fewer transactions.
      */
     private boolean record(Outcome outcome) {
+        if (!group) {
+            return ledger.recordAll(List.of(outcome)).isEmpty();
+        }
         Pending mine = new Pending(outcome);
         synchronized (pending) {
             pending.add(mine);
