@@ -69,12 +69,9 @@ public final class DailyScheduler implements AutoCloseable {
      * @param maxBackoff    the longest retry delay
      * @param sendDeadline  how long one send or reveal may take: past it, it is abandoned and its
      *                      outcome recorded as unknown (the next attempt looks in the channel first)
-     * @param groupCommit   outcomes of senders that finish together share one transaction (on by
-     *                      default; off only to measure what it buys, see docs/benchmarks.md)
      */
     public record Settings(Duration catchUp, Duration lease, Duration tickEvery, int batch, int senders,
-                           int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration sendDeadline,
-                           boolean groupCommit) {
+                           int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration sendDeadline) {
         public static final Duration DEFAULT_CATCH_UP = Duration.ofHours(6);
         /**
          * Short, so that the posts of a replica that died are taken over within about this long;
@@ -104,37 +101,31 @@ public final class DailyScheduler implements AutoCloseable {
 
         public static Settings defaults() {
             return new Settings(DEFAULT_CATCH_UP, DEFAULT_LEASE, Duration.ofSeconds(5), 100, 8, 8,
-                    Duration.ofSeconds(30), Duration.ofMinutes(30), DEFAULT_SEND_DEADLINE, true);
+                    Duration.ofSeconds(30), Duration.ofMinutes(30), DEFAULT_SEND_DEADLINE);
         }
 
         public Settings withCatchUp(Duration d) {
-            return new Settings(d, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline, groupCommit);
+            return new Settings(d, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withBatch(int b) {
-            return new Settings(catchUp, lease, tickEvery, b, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline, groupCommit);
+            return new Settings(catchUp, lease, tickEvery, b, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withSenders(int n) {
-            return new Settings(catchUp, lease, tickEvery, batch, n, maxAttempts, firstBackoff, maxBackoff, sendDeadline, groupCommit);
+            return new Settings(catchUp, lease, tickEvery, batch, n, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withTickEvery(Duration d) {
-            return new Settings(catchUp, lease, d, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline, groupCommit);
+            return new Settings(catchUp, lease, d, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withLease(Duration d) {
-            return new Settings(catchUp, d, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline, groupCommit);
+            return new Settings(catchUp, d, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, sendDeadline);
         }
 
         public Settings withSendDeadline(Duration d) {
-            return new Settings(catchUp, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, d,
-                    groupCommit);
-        }
-
-        public Settings withGroupCommit(boolean on) {
-            return new Settings(catchUp, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff,
-                    sendDeadline, on);
+            return new Settings(catchUp, lease, tickEvery, batch, senders, maxAttempts, firstBackoff, maxBackoff, d);
         }
     }
 
@@ -205,7 +196,7 @@ public final class DailyScheduler implements AutoCloseable {
         this.leases = new Leases(ledger, clock, settings.lease(), settings.sendDeadline());
         this.planner = new PostPlanner(bank, defaultLang, settings, random);
         this.sender = new PostSender(ledger, bank, this.publishers, clock, settings, random,
-                new OutcomeRecorder(ledger, sleeper, settings.groupCommit()), leases, () -> observer, () -> stopping, sleeper);
+                new OutcomeRecorder(ledger, sleeper), leases, () -> observer, () -> stopping, sleeper);
         this.pool = new SenderPool(settings.senders(), () -> stopping);
     }
 

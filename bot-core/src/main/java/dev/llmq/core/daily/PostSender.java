@@ -8,7 +8,6 @@ import dev.llmq.core.port.out.DailyObserver;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.PostLedger;
-import dev.llmq.core.port.out.Outcome;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.PublishException;

@@ -8,7 +8,6 @@ import dev.llmq.core.port.out.Fence;
 import dev.llmq.core.port.out.Lease;
 import dev.llmq.core.port.out.NewPost;
 import dev.llmq.core.port.out.NowClaim;
-import dev.llmq.core.port.out.Outcome;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.Published;
@@ -329,49 +328,26 @@ public final class MemoryStore implements Store {
     @Override
     public boolean markSent(ChannelRef channel, LocalDate date, Fence fence, Published where, Instant postedAt,
                             int attempts) {
-        return recordAll(List.of(new Outcome.Sent(channel, date, fence, where, postedAt, attempts))).isEmpty();
-    }
-
-    @Override
-    public List<Outcome> recordAll(List<Outcome> outcomes) {
-        synchronized (data) {
-            List<Outcome> refused = new ArrayList<>();
-            for (Outcome o : outcomes) {
-                boolean written = switch (o) {
-                    case Outcome.Sent s -> fenced(s.channel(), s.localDate(), s.fence(), MemoryStore::pending,
-                            r -> sent(r, s));
-                    case Outcome.Revealed v -> fenced(v.channel(), v.localDate(), v.fence(), MemoryStore::answerDue, r -> {
-                        r.answer = AnswerState.SENT;
-                        r.answerAttempts = v.answerAttempts();
-                        r.revealAt = null;
-                        r.claimedBy = null;
-                    });
-                };
-                if (!written) {
-                    refused.add(o);
-                }
-            }
-            return refused;
-        }
+        return fenced(channel, date, fence, MemoryStore::pending, r -> sent(r, where, postedAt, attempts));
     }
 
     /**
      * The answer is due after the post's reveal delay; with none, it waits for the channel's next
      * post, or is due now when a later post was claimed already (posts may complete out of order).
      */
-    private void sent(Row r, Outcome.Sent s) {
+    private void sent(Row r, Published where, Instant postedAt, int attempts) {
         boolean later = data.posts.values().stream()
                 .anyMatch(x -> Key.of(x.channel).equals(Key.of(r.channel)) && x.date.isAfter(r.date));
         r.state = PostState.SENT;
-        r.attempts = s.attempts();
+        r.attempts = attempts;
         r.nextAttemptAt = null;
         r.claimedBy = null;
         r.inDoubt = false;
         r.lastError = null;
-        r.published = s.where();
-        r.postedAt = s.postedAt();
+        r.published = where;
+        r.postedAt = postedAt;
         r.answer = r.revealAfter.isPresent() || later ? AnswerState.DUE : AnswerState.WAITING;
-        r.revealAt = r.revealAfter.map(d -> s.postedAt().plus(d)).orElse(later ? s.postedAt() : null);
+        r.revealAt = r.revealAfter.map(postedAt::plus).orElse(later ? postedAt : null);
     }
 
     @Override
@@ -414,7 +390,12 @@ public final class MemoryStore implements Store {
 
     @Override
     public boolean markRevealed(ChannelRef channel, LocalDate date, Fence fence, int answerAttempts) {
-        return recordAll(List.of(new Outcome.Revealed(channel, date, fence, answerAttempts))).isEmpty();
+        return fenced(channel, date, fence, MemoryStore::answerDue, r -> {
+            r.answer = AnswerState.SENT;
+            r.answerAttempts = answerAttempts;
+            r.revealAt = null;
+            r.claimedBy = null;
+        });
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.llmq.core.port.out.Fence;
 import dev.llmq.core.port.out.Lease;
 import dev.llmq.core.port.out.NewPost;
 import dev.llmq.core.port.out.NowClaim;
-import dev.llmq.core.port.out.Outcome;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.Published;
@@ -302,11 +301,6 @@ public final class JdbcStore implements Store {
     public boolean markSent(ChannelRef channel, LocalDate date, Fence fence, Published where, Instant postedAt,
                             int attempts) {
         return ledger.markSent(channel, date, fence, where, postedAt, attempts);
-    }
-
-    @Override
-    public List<Outcome> recordAll(List<Outcome> outcomes) {
-        return ledger.recordAll(outcomes);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.llmq.core.port.out.Fence;
 import dev.llmq.core.port.out.Lease;
 import dev.llmq.core.port.out.NewPost;
 import dev.llmq.core.port.out.NowClaim;
-import dev.llmq.core.port.out.Outcome;
 import dev.llmq.core.port.out.PostRecord;
 import dev.llmq.core.port.out.PostState;
 import dev.llmq.core.port.out.Published;
@@ -267,100 +266,41 @@ final class PostTable extends SqlTable {
     static final String HELD = " WHERE platform = ? AND channel = ? AND local_date = ? AND claimed_by = ? "
             + "AND claim_epoch = ?";
 
+    /**
+     * One statement. The answer is due after the post's reveal delay; with none, it waits for the
+     * channel's next post (whose claim makes it due), or is due now when a later post was claimed
+     * already (posts may complete out of order).
+     */
     public boolean markSent(ChannelRef channel, LocalDate date, Fence fence, Published where, Instant postedAt,
                             int attempts) {
-        return recordAll(List.of(new Outcome.Sent(channel, date, fence, where, postedAt, attempts))).isEmpty();
-    }
-
-    public List<Outcome> recordAll(List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return List.of();
-        }
-        List<Outcome.Sent> sent = new ArrayList<>();
-        List<Outcome.Revealed> revealed = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            switch (o) {
-                case Outcome.Sent s -> sent.add(s);
-                case Outcome.Revealed r -> revealed.add(r);
+        return auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET state = 'SENT', attempts = ?, "
+                    + "next_attempt_at = NULL, claimed_by = NULL, in_doubt = 0, last_error = NULL, message_ref = ?, "
+                    + "thread_ref = ?, posted_at = ?, "
+                    + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
+                    + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
+                    + "WHEN " + LATER_POST + " THEN ? ELSE NULL END"
+                    + HELD + " AND state = 'PENDING'")) {
+                long at = postedAt.toEpochMilli();
+                int i = 1;
+                ps.setInt(i++, attempts);
+                ps.setString(i++, where.messageRef());
+                setNullable(ps, i++, where.threadRef().orElse(null));
+                ps.setLong(i++, at);
+                setKey(ps, i, channel, date);
+                i += 3;
+                ps.setLong(i++, at);
+                setKey(ps, i, channel, date);
+                i += 3;
+                ps.setLong(i++, at);
+                setHeld(ps, i, channel, date, fence);
+                return ps.executeUpdate() == 1;
             }
-        }
-        // One outcome is one statement, atomic on its own: no transaction round trip for it.
-        SqlWork<List<Outcome>> write = c -> {
-            List<Outcome> refused = new ArrayList<>();
-            int[] n = writeSent(c, sent);
-            for (int k = 0; k < n.length; k++) {
-                if (n[k] == 0) {
-                    refused.add(sent.get(k));
-                }
-            }
-            if (!revealed.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(REVEALED)) {
-                    for (Outcome.Revealed r : revealed) {
-                        ps.setInt(1, r.answerAttempts());
-                        setHeld(ps, 2, r.channel(), r.localDate(), r.fence());
-                        ps.addBatch();
-                    }
-                    int[] m = checked(ps.executeBatch());
-                    for (int k = 0; k < m.length; k++) {
-                        if (m[k] == 0) {
-                            refused.add(revealed.get(k));
-                        }
-                    }
-                }
-            }
-            return refused;
-        };
-        return outcomes.size() == 1 ? auto(write) : tx(write);
+        });
     }
 
     static final String REVEALED = "UPDATE daily_posts SET answer_state = 'SENT', answer_attempts = ?, "
             + "reveal_at = NULL, claimed_by = NULL" + HELD + " AND answer_state = 'DUE'";
-
-    /**
-     * One statement per post. The answer is due after the post's reveal delay; with none, it waits for
-     * the channel's next post (whose claim makes it due), or is due now when a later post was claimed
-     * already (posts may complete out of order).
-     */
-    private static int[] writeSent(Connection c, List<Outcome.Sent> sent) throws SQLException {
-        if (sent.isEmpty()) {
-            return new int[0];
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE daily_posts SET state = 'SENT', attempts = ?, "
-                + "next_attempt_at = NULL, claimed_by = NULL, in_doubt = 0, last_error = NULL, message_ref = ?, "
-                + "thread_ref = ?, posted_at = ?, "
-                + "answer_state = CASE WHEN reveal_after_s IS NOT NULL OR " + LATER_POST + " THEN 'DUE' ELSE 'WAITING' END, "
-                + "reveal_at = CASE WHEN reveal_after_s IS NOT NULL THEN ? + reveal_after_s * 1000 "
-                + "WHEN " + LATER_POST + " THEN ? ELSE NULL END"
-                + HELD + " AND state = 'PENDING'")) {
-            for (Outcome.Sent o : sent) {
-                long at = o.postedAt().toEpochMilli();
-                int i = 1;
-                ps.setInt(i++, o.attempts());
-                ps.setString(i++, o.where().messageRef());
-                setNullable(ps, i++, o.where().threadRef().orElse(null));
-                ps.setLong(i++, at);
-                setKey(ps, i, o.channel(), o.localDate());
-                i += 3;
-                ps.setLong(i++, at);
-                setKey(ps, i, o.channel(), o.localDate());
-                i += 3;
-                ps.setLong(i++, at);
-                setHeld(ps, i, o.channel(), o.localDate(), o.fence());
-                ps.addBatch();
-            }
-            return checked(ps.executeBatch());
-        }
-    }
-
-    /** Batch counts, which must be known: a fenced write that changed no row was refused. */
-    private static int[] checked(int[] counts) throws SQLException {
-        for (int n : counts) {
-            if (n == Statement.SUCCESS_NO_INFO) {
-                throw new SQLException("the driver did not report which rows were updated");
-            }
-        }
-        return counts;
-    }
 
     /** The channel has a later post (three parameters: the post's key). */
     static final String LATER_POST = "EXISTS (SELECT 1 FROM daily_posts l WHERE l.platform = ? AND l.channel = ? "

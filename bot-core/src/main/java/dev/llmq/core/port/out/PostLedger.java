@@ -55,7 +55,7 @@ public interface PostLedger {
 
     // ------------------------------------------------------------------ outcomes
     // Every outcome names the fence of its claim, and is written only while that claim holds the
-    // post: false (or, for recordAll, the outcome among those returned) means refused, nothing written.
+    // post: false means refused, nothing written.
 
     /**
      * Records a sent post. Its answer becomes due after the post's reveal delay; with none, it
@@ -63,14 +63,6 @@ public interface PostLedger {
      * post of the channel was claimed already.
      */
     boolean markSent(ChannelRef channel, LocalDate date, Fence fence, Published where, Instant postedAt, int attempts);
-
-    /**
-     * Records several outcomes in one transaction, as {@link #markSent} and {@link #markRevealed}
-     * would one by one (group commit: senders that finish together share it).
-     *
-     * @return the outcomes refused because their claim no longer holds the post
-     */
-    List<Outcome> recordAll(List<Outcome> outcomes);
 
     /** Records a failed attempt that will be tried again at {@code retryAt}, and releases the claim. */
     boolean markRetry(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt, String error);

@@ -829,7 +829,7 @@ public abstract class SchedulerContract {
         AtomicInteger failures = new AtomicInteger(2);
         PostLedger flaky = (PostLedger) Proxy.newProxyInstance(PostLedger.class.getClassLoader(),
                 new Class<?>[] {PostLedger.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("recordAll") && failures.getAndDecrement() > 0) {
+                    if (method.getName().equals("markSent") && failures.getAndDecrement() > 0) {
                         throw new IllegalStateException("connection reset");
                     }
                     try {

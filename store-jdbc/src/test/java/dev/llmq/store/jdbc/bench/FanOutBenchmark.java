@@ -117,14 +117,12 @@ public final class FanOutBenchmark {
         RateLimitedPlatform platform = new RateLimitedPlatform(rate, latency, slowMs);
         try (JdbcStore store = BenchSupport.open(engine, clock);
              DailyScheduler scheduler = new DailyScheduler(store, () -> bank, List.of(platform), clock, Lang.EN,
-                     DailyScheduler.Settings.defaults().withSenders(senders)
-                             .withGroupCommit(Boolean.parseBoolean(System.getProperty("groupCommit", "true"))), new java.util.Random(1),
+                     DailyScheduler.Settings.defaults().withSenders(senders), new java.util.Random(1),
                      DailyScheduler.Sleeper.REAL)) {
             Instant due = clock.instant().minusSeconds(1);
             store.putSchedules(BenchSupport.schedules(n, due));
             System.out.printf("%s: %,d schedules due now; platform allows %d requests/s (latency %d ms); %d senders%n",
                     store.describe(), n, rate, latency, senders);
-            System.out.println("group commit: " + System.getProperty("groupCommit", "true"));
             // As in production: the scheduler's own ticker (every 5 s) and its senders; a 429 is a stored
             // retry that a later pass of the tick loop (or the next tick) takes.
             long t0 = System.nanoTime();

@@ -1,15 +1,18 @@
-package dev.llmq.core.port.out;
+package dev.llmq.core.daily;
 
+import dev.llmq.core.port.out.Fence;
+import dev.llmq.core.port.out.Published;
 import dev.llmq.core.schedule.ChannelRef;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A successful send, as recorded in groups by {@link PostLedger#recordAll}; each names the fence
- * of the claim it was sent under, and is refused when that claim was taken over.
+ * What a sender records once the platform accepted its call: the post was sent, or the answer
+ * revealed. Each names the fence of the claim it was made under; the ledger refuses it when that
+ * claim was taken over.
  */
-public sealed interface Outcome {
+sealed interface Outcome {
     ChannelRef channel();
 
     LocalDate localDate();
