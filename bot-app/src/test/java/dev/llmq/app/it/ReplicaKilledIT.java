@@ -97,23 +97,32 @@ class ReplicaKilledIT {
                 ZoneId[] pair = zonesADayApart(fire1);
                 ZoneId dayOneZone = pair[0];
                 LocalDate day1 = LocalDate.ofInstant(fire1, dayOneZone);
+                // Interleaved, so that each process's first claims span both platforms.
                 List<ChannelRef> channels = new ArrayList<>();
-                discordChannels.forEach(c -> channels.add(new ChannelRef("discord", discord.guild(), Long.toUnsignedString(c))));
-                slackChannels.forEach(c -> channels.add(new ChannelRef("slack", FakeSlack.TEAM, c)));
+                for (int i = 0; i < PER_PLATFORM; i++) {
+                    channels.add(new ChannelRef("discord", discord.guild(), Long.toUnsignedString(discordChannels.get(i))));
+                    channels.add(new ChannelRef("slack", FakeSlack.TEAM, slackChannels.get(i)));
+                }
                 for (ChannelRef c : channels) {
                     schedule(store, c, fire1, dayOneZone);
                 }
 
-                // Kill the process that holds a claim on a post the platform already has.
+                // Kill a process that holds claims on posts the platforms already have, on both of them.
                 LlmqProcess killed = null;
                 long deadline = System.nanoTime() + WAIT.toNanos() + Duration.between(Instant.now(), fire1).toNanos();
                 while (killed == null && System.nanoTime() < deadline) {
+                    Map<String, java.util.Set<String>> deliveredUnrecorded = new HashMap<>();
                     for (ChannelRef c : channels) {
                         Optional<PostRecord> r = store.post(c, day1);
                         if (r.isPresent() && r.get().state() == PostState.PENDING && r.get().fence().isPresent()
                                 && delivered(discord, slack, c) > 0) {
-                            killed = byInstance.get(r.get().fence().map(Fence::owner).orElseThrow());
-                            break;
+                            deliveredUnrecorded.computeIfAbsent(r.get().fence().map(Fence::owner).orElseThrow(),
+                                    o -> new java.util.HashSet<>()).add(c.platform());
+                        }
+                    }
+                    for (Map.Entry<String, java.util.Set<String>> e : deliveredUnrecorded.entrySet()) {
+                        if (e.getValue().size() == 2) {
+                            killed = byInstance.get(e.getKey());
                         }
                     }
                     if (killed == null) {
@@ -121,7 +130,8 @@ class ReplicaKilledIT {
                     }
                 }
                 if (killed == null) {
-                    fail("no process was caught between a delivered post and its record\n" + one.err() + "\n" + two.err());
+                    fail("no process was caught between delivered posts and their records on both platforms\n"
+                            + one.err() + "\n" + two.err());
                 }
                 Instant killedAt = Instant.now();
                 killed.sigkill(Duration.ofSeconds(30));
@@ -144,8 +154,8 @@ class ReplicaKilledIT {
                         + "after it; %d Discord and %d Slack history reads%n", Duration.between(fire1, killedAt).toMillis() / 1e3,
                         Duration.between(fire1, last).toMillis() / 1e3, discord.historyReads(),
                         slack.calls("conversations.history").size());
-                assertTrue(discord.historyReads() + slack.calls("conversations.history").size() > 0,
-                        "the survivor looked for the killed process's unrecorded posts");
+                assertTrue(discord.historyReads() > 0 && slack.calls("conversations.history").size() > 0,
+                        "the survivor looked for the killed process's unrecorded posts on both platforms");
 
                 // Day two: each schedule moves to a zone where it is already the next day.
                 Instant fire2 = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
