@@ -41,8 +41,8 @@ import org.sqlite.SQLiteException;
  * begun IMMEDIATE) and PostgreSQL (pooled by HikariCP; due rows locked {@code FOR UPDATE SKIP
  * LOCKED} so replicas never wait for each other) run the same SQL and the same Flyway migrations.
  * This class opens, migrates and closes the database; the work is done by one class per
- * aggregate ({@link ScheduleTable}, {@link PostTable}, {@link ProgressTable}) on one small SQL
- * helper ({@link SqlTable}).
+ * aggregate ({@link ScheduleTable}, {@link PostTable}, {@link DeckTable}, {@link ProgressTable},
+ * {@link SettingsTable}) on one small SQL helper ({@link SqlTable}).
  */
 public final class JdbcStore implements Store {
     private static final Logger log = LoggerFactory.getLogger(JdbcStore.class);
@@ -73,6 +73,7 @@ public final class JdbcStore implements Store {
     private final ScheduleTable schedules;
     private final PostTable ledger;
     private final ProgressTable progress;
+    private final SettingsTable settings;
 
     JdbcStore(DataSource ds, AutoCloseable pool, Dialect dialect, String description, Clock clock) {
         this.ds = ds;
@@ -81,7 +82,8 @@ public final class JdbcStore implements Store {
         this.description = description;
         this.schedules = new ScheduleTable(ds, dialect, description, clock);
         this.ledger = new PostTable(ds, dialect, description, schedules);
-        this.progress = new ProgressTable(ds, dialect, description, clock);
+        this.progress = new ProgressTable(ds, dialect, description);
+        this.settings = new SettingsTable(ds, dialect, description);
     }
 
     // ------------------------------------------------------------------ opening
@@ -374,11 +376,11 @@ public final class JdbcStore implements Store {
 
     @Override
     public SpaceSettings settings(String platform, String space) {
-        return progress.settings(platform, space);
+        return this.settings.settings(platform, space);
     }
 
     @Override
     public void putSettings(String platform, String space, SpaceSettings settings) {
-        progress.putSettings(platform, space, settings);
+        this.settings.putSettings(platform, space, settings);
     }
 }
