@@ -339,7 +339,7 @@ final class PostSender {
                 stale(ledger.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, why), p);
                 return;
             }
-            AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true);
+            AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true, OptionalInt.empty());
             awaitPlatform(p.channel().platform());
             try {
                 publisher.postAnswer(p.channel(), p.published().get(), answer);

@@ -32,10 +32,9 @@ public final class Cards {
     public static QuestionCard question(QuestionBank bank, Question q, Lang lang, boolean publicReveal,
                                         Optional<String> nextTopic, OptionalInt difficulty) {
         List<Action> actions = new ArrayList<>();
-        actions.add(reveal(q, lang, publicReveal));
+        actions.add(reveal(q, lang, difficulty, publicReveal));
         if (!q.keyPoints().get(lang).isEmpty()) {
-            actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, 1).encode(),
-                    Msg.BUTTON_HINT.text(lang)));
+            actions.add(hint(q, lang, 1, difficulty, publicReveal, Msg.BUTTON_HINT));
         }
         actions.add(new Action(ActionKind.NEXT,
                 new ActionId.Next(nextTopic, lang, difficulty, publicReveal).encode(), Msg.BUTTON_NEXT.text(lang)));
@@ -43,27 +42,36 @@ public final class Cards {
                 Msg.difficulty(q.difficulty()).text(lang), q.prompt().get(lang), actions);
     }
 
-    /** An answer card with up to {@link #MAX_FOLLOW_UPS} follow-up buttons and Next question. */
-    public static AnswerCard answer(QuestionBank bank, Question q, Lang lang, boolean publicReveal) {
+    /**
+     * An answer card with up to {@link #MAX_FOLLOW_UPS} follow-up buttons and Next question, which
+     * keep the ask's options: the difficulty filter and public reveals.
+     */
+    public static AnswerCard answer(QuestionBank bank, Question q, Lang lang, boolean publicReveal,
+                                    OptionalInt difficulty) {
         List<Action> actions = new ArrayList<>();
         for (String f : q.followUps()) {
             if (actions.size() == MAX_FOLLOW_UPS) {
                 break;
             }
             bank.question(f).ifPresent(next -> actions.add(new Action(ActionKind.FOLLOW_UP,
-                    new ActionId.Ask(f, lang, publicReveal).encode(),
+                    new ActionId.Ask(f, lang, difficulty, publicReveal).encode(),
                     Msg.BUTTON_FOLLOW_UP.text(lang, shorten(next.prompt().get(lang), LABEL_PROMPT_CHARS)))));
         }
         actions.add(new Action(ActionKind.NEXT,
-                new ActionId.Next(Optional.of(q.topicId()), lang, OptionalInt.empty(), publicReveal).encode(),
+                new ActionId.Next(Optional.of(q.topicId()), lang, difficulty, publicReveal).encode(),
                 Msg.BUTTON_NEXT.text(lang)));
         return new AnswerCard(lang, q.id(), topicName(bank, q, lang), q.prompt().get(lang), q.answer().get(lang),
                 q.keyPoints().get(lang), q.source(), !publicReveal, actions);
     }
 
-    static Action reveal(Question q, Lang lang, boolean publicReveal) {
-        return new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, publicReveal).encode(),
+    static Action reveal(Question q, Lang lang, OptionalInt difficulty, boolean publicReveal) {
+        return new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, difficulty, publicReveal).encode(),
                 Msg.BUTTON_REVEAL.text(lang));
+    }
+
+    static Action hint(Question q, Lang lang, int number, OptionalInt difficulty, boolean publicReveal, Msg label) {
+        return new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, number, difficulty, publicReveal).encode(),
+                label.text(lang));
     }
 
     static String topicName(QuestionBank b, Question q, Lang lang) {

@@ -173,14 +173,14 @@ public final class Quizmaster implements Interactions {
             case ActionId.Reveal r -> b.question(r.questionId())
                     .<Reply>map(found -> {
                         recordReveal(origin, found.id());
-                        return Cards.answer(b, found, lang, r.publicReveal());
+                        return Cards.answer(b, found, lang, r.publicReveal(), r.difficulty());
                     })
                     .orElseGet(() -> stale(lang));
             case ActionId.Hint h -> b.question(h.questionId())
-                    .<Reply>map(q -> hint(q, lang, h.number()))
+                    .<Reply>map(q -> hint(q, lang, h))
                     .orElseGet(() -> stale(lang));
             case ActionId.Ask a -> b.question(a.questionId())
-                    .<Reply>map(q -> card(b, q, lang, a.publicReveal(), OptionalInt.empty(), true))
+                    .<Reply>map(q -> card(b, q, lang, a.publicReveal(), a.difficulty(), true))
                     .orElseGet(() -> stale(lang));
             case ActionId.Next n -> draw(origin, b, n.topicId().flatMap(b::topic), lang, n.difficulty(),
                     n.publicReveal());
@@ -249,25 +249,23 @@ public final class Quizmaster implements Interactions {
                 difficulty);
     }
 
-    private Reply hint(Question q, Lang lang, int number) {
+    /** Key point number {@code h.number()}, with Next hint and Reveal buttons that keep the ask's options. */
+    private Reply hint(Question q, Lang lang, ActionId.Hint h) {
         List<String> points = q.keyPoints().get(lang);
+        int number = h.number();
         if (points.isEmpty()) {
             return Notice.info(lang, Msg.NO_HINTS.text(lang));
         }
+        Action reveal = Cards.reveal(q, lang, h.difficulty(), h.publicReveal());
         if (number > points.size()) {
-            return new Notice(lang, Notice.Level.INFO, Msg.NO_MORE_HINTS.text(lang), true, List.of(revealAction(q, lang)));
+            return new Notice(lang, Notice.Level.INFO, Msg.NO_MORE_HINTS.text(lang), true, List.of(reveal));
         }
         List<Action> actions = new ArrayList<>();
         if (number < points.size()) {
-            actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, number + 1).encode(),
-                    Msg.BUTTON_NEXT_HINT.text(lang)));
+            actions.add(Cards.hint(q, lang, number + 1, h.difficulty(), h.publicReveal(), Msg.BUTTON_NEXT_HINT));
         }
-        actions.add(revealAction(q, lang));
+        actions.add(reveal);
         return new HintCard(lang, q.id(), number, points.size(), points.get(number - 1), actions);
-    }
-
-    private static Action revealAction(Question q, Lang lang) {
-        return Cards.reveal(q, lang, false);
     }
 
     private static Notice stale(Lang lang) {

@@ -66,6 +66,77 @@ class QuizmasterTest {
         assertFalse(answer.ephemeral());
     }
 
+    /**
+     * Every button path, with every option: {@code public} goes through Hint (and Next hint) to
+     * Reveal, and the difficulty filter goes through Hint, Reveal and a follow-up to Next.
+     */
+    @Test
+    void theAsksOptionsSurviveEveryButton() {
+        QuestionBank bank = Fixtures.fixtureBank();
+        for (boolean pub : new boolean[] {false, true}) {
+            for (OptionalInt d : List.of(OptionalInt.empty(), OptionalInt.of(1), OptionalInt.of(2), OptionalInt.of(3))) {
+                String what = "public " + pub + ", difficulty " + d;
+                Quizmaster qm = Fixtures.quizmaster(3);
+                Reply first = qm.handle(origin, new Command.Ask(Optional.empty(), Optional.empty(), d, pub));
+                if (first instanceof Notice) {
+                    continue; // the fixture bank has no question of that difficulty
+                }
+                QuestionCard card = assertInstanceOf(QuestionCard.class, first, what);
+                d.ifPresent(k -> assertEquals(k, card.difficulty(), what));
+
+                // Question card -> Hint -> (Next hint ...) -> Reveal: the answer is as public as the ask.
+                Optional<Action> hint = find(card.actions(), ActionKind.HINT);
+                if (hint.isPresent()) {
+                    HintCard h = assertInstanceOf(HintCard.class, qm.press(origin, hint.get().id()), what);
+                    while (find(h.actions(), ActionKind.HINT).isPresent()) {
+                        h = assertInstanceOf(HintCard.class, qm.press(origin, find(h.actions(), ActionKind.HINT)
+                                .orElseThrow().id()), what);
+                    }
+                    AnswerCard viaHints = assertInstanceOf(AnswerCard.class,
+                            qm.press(origin, find(h.actions(), ActionKind.REVEAL).orElseThrow().id()), what);
+                    assertEquals(!pub, viaHints.ephemeral(), "Hint then Reveal keeps public: " + what);
+                    assertNextKeeps(qm, viaHints.actions(), d, pub, what + ", via the hints");
+                }
+                AnswerCard answer = assertInstanceOf(AnswerCard.class,
+                        qm.press(origin, find(card.actions(), ActionKind.REVEAL).orElseThrow().id()), what);
+                assertEquals(!pub, answer.ephemeral(), what);
+                assertNextKeeps(qm, card.actions(), d, pub, what + ", the question card's Next");
+                assertNextKeeps(qm, answer.actions(), d, pub, what + ", the answer card's Next");
+
+                // A follow-up keeps both, on its own card and its answer.
+                Optional<Action> follow = find(answer.actions(), ActionKind.FOLLOW_UP);
+                if (follow.isPresent()) {
+                    QuestionCard next = assertInstanceOf(QuestionCard.class, qm.press(origin, follow.get().id()), what);
+                    AnswerCard nextAnswer = assertInstanceOf(AnswerCard.class,
+                            qm.press(origin, find(next.actions(), ActionKind.REVEAL).orElseThrow().id()), what);
+                    assertEquals(!pub, nextAnswer.ephemeral(), "a follow-up keeps public: " + what);
+                    assertNextKeeps(qm, next.actions(), d, pub, what + ", a follow-up's Next");
+                }
+            }
+        }
+        assertTrue(bank.questions().stream().anyMatch(q -> !q.keyPoints().get(Lang.EN).isEmpty())
+                && bank.questions().stream().anyMatch(q -> !q.followUps().isEmpty()), "the walk covers hints and follow-ups");
+    }
+
+    private static Optional<Action> find(List<Action> actions, ActionKind kind) {
+        return actions.stream().filter(a -> a.kind() == kind).findFirst();
+    }
+
+    /** Presses Next among {@code actions}: a question of the filtered difficulty, whose reveal is as public. */
+    private void assertNextKeeps(Quizmaster qm, List<Action> actions, OptionalInt d, boolean pub, String what) {
+        Reply r = qm.press(origin, find(actions, ActionKind.NEXT).orElseThrow(() -> new AssertionError("no Next: " + what))
+                .id());
+        if (r instanceof Notice n) { // the topic's questions of that difficulty ran out: the filter held
+            assertTrue(d.isPresent(), what + ": " + n.text());
+            return;
+        }
+        QuestionCard next = assertInstanceOf(QuestionCard.class, r, what);
+        d.ifPresent(k -> assertEquals(k, next.difficulty(), "Next keeps the difficulty: " + what));
+        AnswerCard a = assertInstanceOf(AnswerCard.class,
+                qm.press(origin, find(next.actions(), ActionKind.REVEAL).orElseThrow().id()), what);
+        assertEquals(!pub, a.ephemeral(), "Next keeps public: " + what);
+    }
+
     @Test
     void staleAndForeignButtonsGetPoliteNotices() {
         Quizmaster qm = Fixtures.quizmaster(1);

@@ -11,35 +11,52 @@ import java.util.regex.Pattern;
  * The button ids of llmq, as text that fits Discord's 100-character {@code custom_id} and Slack's
  * action value:
  * <ul>
- *   <li>{@code reveal:<question>:<lang>[:pub]}</li>
- *   <li>{@code hint:<question>:<lang>:<n>} (n counts from 1)</li>
+ *   <li>{@code reveal:<question>:<lang>[:d<difficulty>][:pub]}</li>
+ *   <li>{@code hint:<question>:<lang>:<n>[:d<difficulty>][:pub]} (n counts from 1)</li>
  *   <li>{@code next:<topic or *>:<lang>[:d<difficulty>][:pub]}</li>
- *   <li>{@code ask:<question>:<lang>[:pub]} (a follow-up question)</li>
+ *   <li>{@code ask:<question>:<lang>[:d<difficulty>][:pub]} (a follow-up question)</li>
  * </ul>
+ * Every id carries the options of the ask it came from (a difficulty filter, public reveals), so
+ * that they survive every button: Hint, Reveal, a follow-up and Next. Ids without them (from
+ * older messages) still parse.
  */
 public sealed interface ActionId {
     int MAX_LENGTH = 100;
 
     Lang lang();
 
+    /** The difficulty filter of the ask this button came from; Next draws with it. */
+    OptionalInt difficulty();
+
+    /** Whether the answer is shown to the channel, as the ask asked. */
+    boolean publicReveal();
+
     String encode();
 
-    record Reveal(String questionId, Lang lang, boolean publicReveal) implements ActionId {
+    /** The options' suffix: {@code [:d<difficulty>][:pub]}. */
+    private static String options(OptionalInt difficulty, boolean publicReveal) {
+        return (difficulty.isPresent() ? ":d" + difficulty.getAsInt() : "") + (publicReveal ? ":pub" : "");
+    }
+
+    record Reveal(String questionId, Lang lang, OptionalInt difficulty, boolean publicReveal) implements ActionId {
         public Reveal {
             requireWord(questionId);
             Objects.requireNonNull(lang);
+            requireDifficulty(difficulty);
         }
 
         @Override
         public String encode() {
-            return "reveal:" + questionId + ":" + lang.code() + (publicReveal ? ":pub" : "");
+            return "reveal:" + questionId + ":" + lang.code() + ActionId.options(difficulty, publicReveal);
         }
     }
 
-    record Hint(String questionId, Lang lang, int number) implements ActionId {
+    record Hint(String questionId, Lang lang, int number, OptionalInt difficulty, boolean publicReveal)
+            implements ActionId {
         public Hint {
             requireWord(questionId);
             Objects.requireNonNull(lang);
+            requireDifficulty(difficulty);
             if (number < 1) {
                 throw new IllegalArgumentException("hint number " + number);
             }
@@ -47,7 +64,7 @@ public sealed interface ActionId {
 
         @Override
         public String encode() {
-            return "hint:" + questionId + ":" + lang.code() + ":" + number;
+            return "hint:" + questionId + ":" + lang.code() + ":" + number + ActionId.options(difficulty, publicReveal);
         }
     }
 
@@ -55,26 +72,25 @@ public sealed interface ActionId {
         public Next {
             topicId.ifPresent(ActionId::requireWord);
             Objects.requireNonNull(lang);
-            Objects.requireNonNull(difficulty);
+            requireDifficulty(difficulty);
         }
 
         @Override
         public String encode() {
-            return "next:" + topicId.orElse("*") + ":" + lang.code()
-                    + (difficulty.isPresent() ? ":d" + difficulty.getAsInt() : "")
-                    + (publicReveal ? ":pub" : "");
+            return "next:" + topicId.orElse("*") + ":" + lang.code() + ActionId.options(difficulty, publicReveal);
         }
     }
 
-    record Ask(String questionId, Lang lang, boolean publicReveal) implements ActionId {
+    record Ask(String questionId, Lang lang, OptionalInt difficulty, boolean publicReveal) implements ActionId {
         public Ask {
             requireWord(questionId);
             Objects.requireNonNull(lang);
+            requireDifficulty(difficulty);
         }
 
         @Override
         public String encode() {
-            return "ask:" + questionId + ":" + lang.code() + (publicReveal ? ":pub" : "");
+            return "ask:" + questionId + ":" + lang.code() + ActionId.options(difficulty, publicReveal);
         }
     }
 
@@ -92,36 +108,30 @@ public sealed interface ActionId {
             return Optional.empty();
         }
         String word = m.group(2);
-        String extra = m.group(4) == null ? "" : m.group(4);
-        boolean pub = extra.endsWith(":pub");
-        if (pub) {
-            extra = extra.substring(0, extra.length() - 4);
-        }
+        OptionalInt number = m.group(4) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(4)));
+        OptionalInt d = m.group(5) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(5)));
+        boolean pub = m.group(6) != null;
+        boolean question = !word.equals("*");
         try {
-            switch (m.group(1)) {
-                case "reveal":
-                    return extra.isEmpty() && !word.equals("*") ? Optional.of(new Reveal(word, lang, pub)) : Optional.empty();
-                case "ask":
-                    return extra.isEmpty() && !word.equals("*") ? Optional.of(new Ask(word, lang, pub)) : Optional.empty();
-                case "hint":
-                    if (pub || !extra.matches(":[1-9][0-9]{0,2}") || word.equals("*")) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Hint(word, lang, Integer.parseInt(extra.substring(1))));
-                case "next":
-                    OptionalInt d = OptionalInt.empty();
-                    if (!extra.isEmpty()) {
-                        if (!extra.matches(":d[1-3]")) {
-                            return Optional.empty();
-                        }
-                        d = OptionalInt.of(extra.charAt(2) - '0');
-                    }
-                    return Optional.of(new Next(word.equals("*") ? Optional.empty() : Optional.of(word), lang, d, pub));
-                default:
-                    return Optional.empty();
-            }
+            return switch (m.group(1)) {
+                case "reveal" -> question && number.isEmpty() ? Optional.of(new Reveal(word, lang, d, pub)) : Optional.empty();
+                case "ask" -> question && number.isEmpty() ? Optional.of(new Ask(word, lang, d, pub)) : Optional.empty();
+                case "hint" -> question && number.isPresent()
+                        ? Optional.of(new Hint(word, lang, number.getAsInt(), d, pub)) : Optional.empty();
+                case "next" -> number.isEmpty()
+                        ? Optional.of(new Next(question ? Optional.of(word) : Optional.empty(), lang, d, pub))
+                        : Optional.empty();
+                default -> Optional.empty();
+            };
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    private static void requireDifficulty(OptionalInt difficulty) {
+        Objects.requireNonNull(difficulty);
+        if (difficulty.isPresent() && (difficulty.getAsInt() < 1 || difficulty.getAsInt() > 3)) {
+            throw new IllegalArgumentException("difficulty " + difficulty.getAsInt());
         }
     }
 
@@ -135,7 +145,7 @@ public sealed interface ActionId {
     final class Codec {
         static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
         static final Pattern PATTERN = Pattern.compile(
-                "(reveal|hint|next|ask):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})((?::d?[0-9]+)?(?::pub)?)");
+                "(reveal|hint|next|ask):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?(?::d([1-3]))?(:pub)?");
 
         private Codec() {
         }
