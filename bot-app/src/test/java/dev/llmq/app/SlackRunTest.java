@@ -40,8 +40,7 @@ class SlackRunTest {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Platforms.run(main, config, runners));
             fake.awaitConnections(1, WAIT);
 
-            JsonObject question = fake.slashCommand("U0ADMIN", "C0RUN", "architecture").get(30, TimeUnit.SECONDS)
-                    .payload().orElseThrow();
+            JsonObject question = fake.commandAnswer("U0ADMIN", "C0RUN", "architecture", java.time.Duration.ofSeconds(30));
             String reveal = FakeSlack.buttons(question.get("blocks")).get("llmq-reveal");
             assertTrue(reveal.startsWith("reveal:arch-"), reveal);
             long since = System.nanoTime();

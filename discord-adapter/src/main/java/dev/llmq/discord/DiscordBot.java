@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -104,12 +103,8 @@ public final class DiscordBot implements ChatPlatform {
         if (connected != null) {
             throw new IllegalStateException("already started");
         }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService slow = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "llmq-discord-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // A virtual thread per deferred answer: one that waits for the store holds no pool others need.
+        ExecutorService slow = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("llmq-discord-", 1).factory());
         CompletableFuture<Void> ready = new CompletableFuture<>();
         EventListener lifecycle = event -> {
             switch (event) {

@@ -1,6 +1,7 @@
 package dev.llmq.discord;
 
 import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.in.ActionId;
 import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.Interactions;
 import dev.llmq.core.port.in.Notice;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * Dispatches Discord interactions to the core and answers them with rendered replies: options
  * become commands in {@link DiscordOptions}, typing is completed by {@link DiscordAutocomplete},
  * and the guards (server only, the bot's permissions in a daily channel) live here.
- * Commands and button presses are answered at once on the event thread (the core works in
- * memory); the daily commands, which may touch a store and post messages, are deferred and
- * finished on {@code slow}.
+ * What the core answers from memory is answered at once on JDA's event thread. Whatever may wait
+ * on the store ({@link Interactions#waitsOnStore}: the daily commands, a reveal, which records the
+ * user's progress) is deferred first, within Discord's 3 seconds, and finished on {@code slow}
+ * (virtual threads), so a slow database never stalls the event thread or costs a deadline.
  */
 final class DiscordListener implements EventListener {
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
@@ -81,6 +83,10 @@ final class DiscordListener implements EventListener {
             };
             if (daily) {
                 daily(event, origin, command);
+            } else if (quizmaster.waitsOnStore(command)) {
+                event.deferReply(false).queue(null, e -> log.warn("could not defer /{}: {}", event.getFullCommandName(),
+                        e.toString()));
+                finishLater(event, origin, () -> quizmaster.handle(origin, command), "/" + event.getFullCommandName());
             } else {
                 answer(event, quizmaster.handle(origin, command));
             }
@@ -91,10 +97,43 @@ final class DiscordListener implements EventListener {
 
     void onButtonInteraction(ButtonInteractionEvent event) {
         Origin origin = origin(event);
+        String id = event.getComponentId();
         try {
-            answer(event, quizmaster.press(origin, event.getComponentId()));
+            if (quizmaster.waitsOnStore(id)) {
+                // private unless the button says :pub, as the answer will be
+                boolean ephemeral = !ActionId.parse(id).map(ActionId::publicReveal).orElse(false);
+                event.deferReply(ephemeral).queue(null, e -> log.warn("could not defer a press: {}", e.toString()));
+                finishLater(event, origin, () -> quizmaster.press(origin, id), "a press");
+            } else {
+                answer(event, quizmaster.press(origin, id));
+            }
         } catch (RuntimeException e) {
             fail(event, origin, e);
+        }
+    }
+
+    /**
+     * Computes the reply of a deferred interaction on {@code slow} and edits it in; a failure is
+     * answered too ("something went wrong"), never with silence.
+     */
+    private void finishLater(IReplyCallback event, Origin origin, java.util.function.Supplier<Reply> work, String what) {
+        Runnable finish = () -> {
+            Reply reply;
+            try {
+                reply = work.get();
+            } catch (RuntimeException e) {
+                log.error("{} failed", what, e);
+                reply = Notice.error(lang(origin), DiscordText.DISCORD_FAILED.text(lang(origin)));
+            }
+            event.getHook().editOriginal(MessageEditData.fromCreateData(DiscordRenderer.render(reply).data()))
+                    .queue(null, e -> log.warn("could not answer {}: {}", what, e.toString()));
+        };
+        try {
+            slow.execute(finish);
+        } catch (RejectedExecutionException e) {
+            log.warn("{} not run: shutting down", what);
+            event.getHook().editOriginal(DiscordText.DISCORD_FAILED.text(lang(origin)))
+                    .queue(null, x -> log.warn("could not answer {}: {}", what, x.toString()));
         }
     }
 
@@ -117,21 +156,7 @@ final class DiscordListener implements EventListener {
         }
         // The desk may post messages (now) or write to a store: acknowledge within Discord's 3 seconds first.
         event.deferReply(true).queue(null, e -> log.warn("could not defer /{}: {}", event.getFullCommandName(), e.toString()));
-        try {
-            slow.execute(() -> {
-                Reply reply;
-                try {
-                    reply = quizmaster.handle(origin, command);
-                } catch (RuntimeException e) {
-                    log.error("/{} failed", event.getFullCommandName(), e);
-                    reply = Notice.error(lang(origin), DiscordText.DISCORD_FAILED.text(lang(origin)));
-                }
-                event.getHook().editOriginal(MessageEditData.fromCreateData(DiscordRenderer.render(reply).data()))
-                        .queue(null, e -> log.warn("could not answer /{}: {}", event.getFullCommandName(), e.toString()));
-            });
-        } catch (RejectedExecutionException e) {
-            log.warn("/{} not run: shutting down", event.getFullCommandName());
-        }
+        finishLater(event, origin, () -> quizmaster.handle(origin, command), "/" + event.getFullCommandName());
     }
 
     /** Before an admin points the daily question at a channel, makes sure the bot can post there. */

@@ -20,10 +20,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +55,7 @@ public final class SlackBot implements ChatPlatform {
     private final Slack slack;
     private final MethodsClient methods;
     private final ExecutorService worker;
+    private final ExecutorService lookups;
     private final UserDirectory users;
     private final SlackPoster poster;
     private final SlackPublisher publisher;
@@ -72,14 +71,12 @@ public final class SlackBot implements ChatPlatform {
         this.settings = Objects.requireNonNull(settings);
         this.slack = slack;
         this.methods = slack.methods(settings.botToken());
-        AtomicInteger n = new AtomicInteger();
-        this.worker = new ThreadPoolExecutor(2, Math.max(2, settings.concurrency()), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), r -> {
-                    Thread t = new Thread(r, "llmq-slack-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.users = new UserDirectory(methods, worker);
+        // A virtual thread per answer: one that waits for Slack or the store holds no pool that
+        // others need (a pool of 2 that never grew once made two admins wait 10 s for each other).
+        this.worker = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("llmq-slack-", 1).factory());
+        // users.info loads on threads of its own, never on the worker that waits for its answer.
+        this.lookups = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("llmq-slack-users-", 1).factory());
+        this.users = new UserDirectory(methods, lookups);
         this.poster = new SlackPoster(methods);
         this.publisher = new SlackPublisher(poster, methods);
     }
@@ -236,6 +233,7 @@ public final class SlackBot implements ChatPlatform {
             }
         }
         // Let answers already being written finish, briefly.
+        lookups.shutdownNow();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {

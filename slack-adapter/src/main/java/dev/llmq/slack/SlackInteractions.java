@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,25 +62,62 @@ final class SlackInteractions {
 
     // ------------------------------------------------------------------ slash command
 
+    /**
+     * Acks at once, on Bolt's thread, and answers through the command's response_url on the
+     * worker: answering can wait for Slack (users.info, for the locale and the admin check) and for
+     * the store, and neither may hold Bolt's thread or the 3 s ack.
+     */
     Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         Command command = CommandParser.parse(p.getText());
+        submit("/llmq " + p.getText(), () -> answer(p, command, ctx));
+        return ctx.ack();
+    }
+
+    /** Runs {@code work} on the worker; at shutdown it is dropped, and logged. */
+    private void submit(String what, Runnable work) {
+        try {
+            worker.execute(work);
+        } catch (RejectedExecutionException e) {
+            log.warn("{} not answered: shutting down", what);
+        }
+    }
+
+    private void answer(SlashCommandPayload p, Command command, SlashCommandContext ctx) {
         boolean daily = switch (command) {
-            case Command.Daily d -> true; // it needs users.info (admin check): answered off the event thread
+            case Command.Daily d -> true; // needs the admin check
             case Command.Ask a -> false;
             case Command.ShowTopics t -> false;
             case Command.ShowHelp h -> false;
             case Command.Malformed m -> false;
         };
-        if (daily) {
-            worker.execute(() -> daily(p, command, ctx));
-            return ctx.ack();
+        Optional<UserDirectory.UserInfo> info = Optional.empty();
+        try {
+            info = users.lookup(p.getUserId(), daily ? ADMIN_WAIT : LOCALE_WAIT);
+            boolean admin = daily && (admins.contains(p.getUserId())
+                    || info.map(UserDirectory.UserInfo::workspaceAdmin).orElse(false));
+            Origin origin = origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, admin);
+            SlackMessage m = message(origin, command);
+            check(ctx.respond(SlashCommandResponse.builder().responseType(m.responseType()).text(m.text())
+                    .blocks(m.blocks()).build()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("/llmq in {} failed: {}", p.getChannelId(), e.toString());
+            Lang lang = langOf(origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, false));
+            try {
+                check(ctx.respond(SlashCommandResponse.builder().responseType("ephemeral")
+                        .text(SlackText.SLACK_FAILED.text(lang)).build()));
+            } catch (IOException | RuntimeException again) {
+                log.warn("could not tell the user in {} either: {}", p.getChannelId(), again.toString());
+            }
         }
-        Optional<UserDirectory.UserInfo> info = users.lookup(p.getUserId(), LOCALE_WAIT);
-        Origin origin = origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, false);
-        SlackMessage m = message(origin, command);
-        return ctx.ack(SlashCommandResponse.builder().responseType(m.responseType()).text(m.text())
-                .blocks(m.blocks()).build());
+    }
+
+    private Lang langOf(Origin origin) {
+        try {
+            return quizmaster.langFor(origin, Optional.empty());
+        } catch (RuntimeException e) {
+            return Lang.EN;
+        }
     }
 
     private SlackMessage message(Origin origin, Command command) {
@@ -95,27 +133,13 @@ final class SlackInteractions {
         };
     }
 
-    private void daily(SlashCommandPayload p, Command command, SlashCommandContext ctx) {
-        try {
-            Optional<UserDirectory.UserInfo> info = users.lookup(p.getUserId(), ADMIN_WAIT);
-            boolean admin = admins.contains(p.getUserId())
-                    || info.map(UserDirectory.UserInfo::workspaceAdmin).orElse(false);
-            Origin origin = origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, admin);
-            SlackMessage m = message(origin, command);
-            check(ctx.respond(SlashCommandResponse.builder().responseType(m.responseType()).text(m.text())
-                    .blocks(m.blocks()).build()));
-        } catch (IOException | RuntimeException e) {
-            log.warn("daily command in {} failed: {}", p.getChannelId(), e.toString());
-        }
-    }
-
     // ------------------------------------------------------------------ buttons
 
     Response onAction(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         if (p.getActions() != null && !p.getActions().isEmpty()) {
             BlockActionPayload.Action action = p.getActions().get(0);
-            worker.execute(() -> press(p, action, ctx));
+            submit("button " + action.getActionId(), () -> press(p, action, ctx));
         }
         return ctx.ack();
     }
@@ -153,6 +177,15 @@ final class SlackInteractions {
                     .text(m.text()).blocks(m.blocks()).build()));
         } catch (IOException | RuntimeException e) {
             log.warn("button {} failed: {}", action.getActionId(), e.toString());
+            if (p.getResponseUrl() != null) {
+                try {
+                    check(ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false)
+                            .text(SlackText.SLACK_FAILED.text(langOf(origin(team, user, user, Optional.empty(), false))))
+                            .build()));
+                } catch (IOException | RuntimeException again) {
+                    log.warn("could not tell {} either: {}", user, again.toString());
+                }
+            }
         }
     }
 

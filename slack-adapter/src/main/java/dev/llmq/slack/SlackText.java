@@ -3,7 +3,7 @@ package dev.llmq.slack;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Text;
 
-/** Slack-only UI text, in English and Chinese: the App Home and its buttons. */
+/** Slack-only UI text, in English and Chinese: the App Home, its buttons, and the failure answer. */
 enum SlackText implements Text {
     LANGUAGE_NAME("English", "中文"),
     BUTTON_PRACTICE_NOW("Practice now", "现在练习"),
@@ -16,7 +16,8 @@ enum SlackText implements Text {
             + "/llmq daily set 09:00 Asia/Shanghai mon-fri.",
             "你所在的频道还没有每日一题。管理员可以在频道中用 /llmq daily set 09:00 Asia/Shanghai mon-fri 设置。"),
     HOME_CHANNELS_UNAVAILABLE("Your channels could not be listed just now; try again later.",
-            "暂时无法获取你所在的频道，请稍后再试。");
+            "暂时无法获取你所在的频道，请稍后再试。"),
+    SLACK_FAILED("Something went wrong; please try again.", "出错了，请稍后再试。");
 
     private final String en;
     private final String zh;

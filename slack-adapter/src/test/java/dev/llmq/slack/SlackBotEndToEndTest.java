@@ -97,6 +97,12 @@ class SlackBotEndToEndTest {
         return fake.press(user, channel, messageTs, actionId, value).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** The command's answer: llmq acks at once and answers through the command's response_url. */
+    JsonObject answer(String user, String channel, String text) throws Exception {
+        fake.awaitConnections(1, WAIT);
+        return fake.commandAnswer(user, channel, text, WAIT);
+    }
+
     /** The response_url call that answered the envelope (the fake numbers its response URLs). */
     FakeSlack.Call respondedAfter(long sinceNanos) throws InterruptedException {
         return fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= sinceNanos, WAIT);
@@ -119,9 +125,10 @@ class SlackBotEndToEndTest {
     }
 
     @Test
-    void slashCommandIsAckedWithTheQuestionAndItsButtons() throws Exception {
-        FakeSlack.Ack ack = command(ALICE, "C0ASK", "architecture");
-        JsonObject payload = ack.payload().orElseThrow();
+    void slashCommandIsAckedAtOnceAndAnsweredWithTheQuestionAndItsButtons() throws Exception {
+        FakeSlack.Ack ack = command(ALICE, "C0ACK", "architecture");
+        assertTrue(ack.payload().isEmpty(), "acked at once, empty: the answer needs users.info and the store");
+        JsonObject payload = answer(ALICE, "C0ASK", "architecture");
         assertEquals("in_channel", payload.get("response_type").getAsString());
         String id = questionId(payload);
         Question q = bank.question(id).orElseThrow();
@@ -137,7 +144,7 @@ class SlackBotEndToEndTest {
 
     @Test
     void revealAnswersOnlyTheClickerThroughTheResponseUrl() throws Exception {
-        JsonObject question = command(ALICE, "C0REVEAL", "architecture").payload().orElseThrow();
+        JsonObject question = answer(ALICE, "C0REVEAL", "architecture");
         String id = questionId(question);
         long since = System.nanoTime();
         FakeSlack.Ack ack = press(ALICE, "C0REVEAL", "1700000000.000001", "llmq-reveal",
@@ -165,7 +172,7 @@ class SlackBotEndToEndTest {
 
     @Test
     void publicRevealGoesIntoTheQuestionsThread() throws Exception {
-        JsonObject question = command(ALICE, "C0PUBLIC", "objectives public").payload().orElseThrow();
+        JsonObject question = answer(ALICE, "C0PUBLIC", "objectives public");
         String reveal = FakeSlack.buttons(question.get("blocks")).get("llmq-reveal");
         assertTrue(reveal.endsWith(":pub"), reveal);
         String id = questionId(question);
@@ -192,7 +199,7 @@ class SlackBotEndToEndTest {
 
     @Test
     void unknownTopicIsAnsweredWithTheRealTopics() throws Exception {
-        JsonObject payload = command(ALICE, "C0ASK", "cooking").payload().orElseThrow();
+        JsonObject payload = answer(ALICE, "C0ASK", "cooking");
         assertEquals("ephemeral", payload.get("response_type").getAsString());
         String blocks = FakeSlack.text(payload.get("blocks"));
         assertTrue(blocks.contains("architecture, objectives, emergence"), blocks);
@@ -200,37 +207,36 @@ class SlackBotEndToEndTest {
 
     @Test
     void topicsAndHelpAndChineseWork() throws Exception {
-        String topics = FakeSlack.text(command(ALICE, "C0ASK", "topics").payload().orElseThrow().get("blocks"));
+        String topics = FakeSlack.text(answer(ALICE, "C0ASK", "topics").get("blocks"));
         assertTrue(topics.contains("Training Objectives") && topics.contains("`emergence`"), topics);
-        String help = FakeSlack.text(command(ALICE, "C0ASK", "help").payload().orElseThrow().get("blocks"));
+        String help = FakeSlack.text(answer(ALICE, "C0ASK", "help").get("blocks"));
         assertTrue(help.contains(Msg.HELP_TOPICS.text(Lang.EN)), help);
-        JsonObject zh = command(ALICE, "C0ZH", "涌现 lang:zh").payload().orElseThrow();
+        JsonObject zh = answer(ALICE, "C0ZH", "涌现 lang:zh");
         assertTrue(FakeSlack.text(zh.get("blocks")).contains("为什么能力看起来是涌现的"), zh.toString());
         assertTrue(FakeSlack.buttons(zh.get("blocks")).get("llmq-reveal").endsWith(":zh"));
     }
 
     @Test
     void theUsersSlackLocalePicksTheLanguage() throws Exception {
-        JsonObject payload = command(ZH, "C0LOCALE", "emergence").payload().orElseThrow();
+        JsonObject payload = answer(ZH, "C0LOCALE", "emergence");
         assertTrue(FakeSlack.text(payload.get("blocks")).contains("为什么能力看起来是涌现的"), payload.toString());
     }
 
     @Test
     void unparseableTextGetsEphemeralHelp() throws Exception {
-        JsonObject payload = command(ALICE, "C0ASK", "lang:klingon").payload().orElseThrow();
+        JsonObject payload = answer(ALICE, "C0ASK", "lang:klingon");
         assertEquals("ephemeral", payload.get("response_type").getAsString());
         String blocks = FakeSlack.text(payload.get("blocks"));
         assertTrue(blocks.contains(Msg.BAD_LANG.text(Lang.EN)), blocks);
         assertTrue(blocks.contains(Msg.HELP_TOPICS.text(Lang.EN)), "the help follows: " + blocks);
 
-        JsonObject daily = command(ALICE, "C0ASK", "daily sometimes").payload().orElseThrow();
+        JsonObject daily = answer(ALICE, "C0ASK", "daily sometimes");
         assertEquals("ephemeral", daily.get("response_type").getAsString());
     }
 
     @Test
     void userTextIsEscapedAndNeverMentionsEveryone() throws Exception {
-        FakeSlack.Ack ack = command(ALICE, "C0ESC", "<!channel> <!here> & <@U0BOB> <https://evil.example|click>");
-        String all = ack.json().toString();
+        String all = answer(ALICE, "C0ESC", "<!channel> <!here> & <@U0BOB> <https://evil.example|click>").toString();
         for (String raw : List.of("<!channel>", "<!here>", "<@U0BOB>", "<https://evil")) {
             assertFalse(all.contains(raw), raw + " echoed raw: " + all);
         }
@@ -419,7 +425,7 @@ class SlackBotEndToEndTest {
         fake.disconnect("refresh_requested");
         fake.awaitConnections(opened + 1, WAIT);
         assertTrue(fake.urlsIssued() > urls, "a fresh URL from apps.connections.open");
-        JsonObject payload = command(ALICE, "C0AGAIN", "emergence").payload().orElseThrow();
+        JsonObject payload = answer(ALICE, "C0AGAIN", "emergence");
         assertNotEquals(null, FakeSlack.buttons(payload.get("blocks")).get("llmq-reveal"));
     }
 
@@ -429,7 +435,7 @@ class SlackBotEndToEndTest {
         int opened = fake.connectionsOpened();
         fake.dropConnection();
         fake.awaitConnections(opened + 1, WAIT);
-        JsonObject payload = command(ALICE, "C0DROP", "objectives").payload().orElseThrow();
+        JsonObject payload = answer(ALICE, "C0DROP", "objectives");
         assertTrue(FakeSlack.buttons(payload.get("blocks")).get("llmq-reveal").startsWith("reveal:obj-"));
     }
 }

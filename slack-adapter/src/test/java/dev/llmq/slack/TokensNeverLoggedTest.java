@@ -106,15 +106,16 @@ class TokensNeverLoggedTest {
                 MemoryDaily daily = new MemoryDaily(() -> bank, clock, List.of(bot.publisher()));
                 bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk)));
                 fake.awaitConnections(1, WAIT);
-                FakeSlack.Ack ack = fake.slashCommand("U0ADMIN", "C0TOKEN", "architecture").get(30, TimeUnit.SECONDS);
-                String reveal = FakeSlack.buttons(ack.payload().orElseThrow().get("blocks")).get("llmq-reveal");
+                String reveal = FakeSlack.buttons(fake.commandAnswer("U0ADMIN", "C0TOKEN", "architecture", WAIT)
+                        .get("blocks")).get("llmq-reveal");
                 fake.press("U0ADMIN", "C0TOKEN", "1700000000.000001", "llmq-reveal", reveal).get(30, TimeUnit.SECONDS);
                 fake.awaitCall(FakeSlack.RESPOND, c -> true, WAIT);
                 fake.slashCommand("U0ADMIN", "C0TOKEN", "daily set 09:00 UTC").get(30, TimeUnit.SECONDS);
                 fake.rateLimitNext(1, 1);
                 fake.slashCommand("U0ADMIN", "C0TOKEN", "daily now").get(30, TimeUnit.SECONDS);
-                // refused with a 429; once `daily now` has answered (the third response), the scheduler retries it
-                fake.awaitCalls(FakeSlack.RESPOND, c -> true, 3, WAIT);
+                // refused with a 429; once `daily now` has answered (the fourth response: the ask, the reveal,
+                // daily set, daily now), the scheduler retries it
+                fake.awaitCalls(FakeSlack.RESPOND, c -> true, 4, WAIT);
                 clock.advance(java.time.Duration.ofSeconds(2));
                 daily.scheduler.tick();
                 fake.awaitCalls("chat.postMessage", c -> true, 2, WAIT);

@@ -145,8 +145,7 @@ class BothPlatformsIT {
     }
 
     private static void slackConversation(FakeSlack fake) throws Exception {
-        JsonObject question = fake.slashCommand("U0ADMIN", "C0RUN", "architecture").get(30, TimeUnit.SECONDS)
-                .payload().orElseThrow();
+        JsonObject question = fake.commandAnswer("U0ADMIN", "C0RUN", "architecture", java.time.Duration.ofSeconds(30));
         Map<String, String> buttons = FakeSlack.buttons(question.get("blocks"));
         String reveal = buttons.get("llmq-reveal");
         assertTrue(reveal.startsWith("reveal:arch-"), reveal);
@@ -170,8 +169,7 @@ class BothPlatformsIT {
         assertTrue(nextReveal != null && nextReveal.startsWith("reveal:arch-") && !nextReveal.equals(reveal),
                 "Next gives another architecture question: " + nextReveal);
 
-        JsonObject unknown = fake.slashCommand("U0ADMIN", "C0RUN", "cooking").get(30, TimeUnit.SECONDS)
-                .payload().orElseThrow();
+        JsonObject unknown = fake.commandAnswer("U0ADMIN", "C0RUN", "cooking", java.time.Duration.ofSeconds(30));
         assertTrue(FakeSlack.text(unknown.get("blocks")).contains("cooking"), unknown.toString());
 
         long since3 = System.nanoTime();

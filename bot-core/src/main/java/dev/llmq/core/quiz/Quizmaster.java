@@ -160,6 +160,29 @@ public final class Quizmaster implements Interactions {
         return daily.get().handle(origin, command, lang);
     }
 
+    /** The daily commands use the store; asks draw from decks in memory (for now). */
+    @Override
+    public boolean waitsOnStore(Command command) {
+        return switch (command) {
+            case Command.Daily d -> daily.isPresent();
+            case Command.Ask a -> false;
+            case Command.ShowTopics t -> false;
+            case Command.ShowHelp h -> false;
+            case Command.Malformed m -> false;
+        };
+    }
+
+    /** A reveal records the user's progress in the store; the other buttons work in memory. */
+    @Override
+    public boolean waitsOnStore(String rawActionId) {
+        return ActionId.parse(rawActionId).map(id -> switch (id) {
+            case ActionId.Reveal r -> progress.isPresent();
+            case ActionId.Hint h -> false;
+            case ActionId.Next n -> false;
+            case ActionId.Ask a -> false;
+        }).orElse(false);
+    }
+
     private Reply answerPress(Origin origin, String rawActionId) {
         Optional<ActionId> parsed = ActionId.parse(rawActionId);
         if (parsed.isEmpty()) {

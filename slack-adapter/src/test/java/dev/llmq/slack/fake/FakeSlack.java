@@ -187,6 +187,34 @@ public final class FakeSlack implements AutoCloseable {
     // ------------------------------------------------------------------ envelopes
 
     public CompletableFuture<Ack> slashCommand(String user, String channel, String text) {
+        return slashCommand(user, channel, text, responseUrl());
+    }
+
+    /**
+     * A slash command and its answer, as the user sees it: the ack's payload when the ack carries
+     * one, else what llmq sent to this command's response_url (as a JSON object: response_type,
+     * text, blocks).
+     */
+    public JsonObject commandAnswer(String user, String channel, String text, Duration timeout) throws Exception {
+        String url = responseUrl();
+        Ack ack = slashCommand(user, channel, text, url).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (ack.payload().isPresent()) {
+            return ack.payload().get();
+        }
+        String path = java.net.URI.create(url).getPath();
+        Call c = awaitCall(RESPOND, x -> path.equals(x.params().get("_url")), timeout);
+        JsonObject out = new JsonObject();
+        c.params().forEach((k, v) -> {
+            if (k.equals("blocks") || k.equals("attachments")) {
+                out.add(k, JsonParser.parseString(v));
+            } else if (!k.equals("_url")) {
+                out.addProperty(k, v);
+            }
+        });
+        return out;
+    }
+
+    private CompletableFuture<Ack> slashCommand(String user, String channel, String text, String responseUrl) {
         JsonObject p = new JsonObject();
         p.addProperty("token", "verification-token-unused");
         p.addProperty("team_id", TEAM);
@@ -199,7 +227,7 @@ public final class FakeSlack implements AutoCloseable {
         p.addProperty("text", text);
         p.addProperty("api_app_id", "A0FAKE");
         p.addProperty("is_enterprise_install", "false");
-        p.addProperty("response_url", responseUrl());
+        p.addProperty("response_url", responseUrl);
         p.addProperty("trigger_id", "trigger-" + ids.incrementAndGet());
         return send("slash_commands", p, true);
     }

@@ -16,6 +16,17 @@ public interface Interactions {
     /** Answers a button press; unknown, malformed or stale ids get a polite private notice. */
     Reply press(Origin origin, String rawActionId);
 
+    /**
+     * Whether answering this command may wait on the store (a write, or a read the core does not
+     * cache). An adapter answers at once only when it is false; otherwise it first acknowledges the
+     * platform (Discord: defer; Slack acks every envelope first anyway) and answers off the event
+     * thread.
+     */
+    boolean waitsOnStore(Command command);
+
+    /** As {@link #waitsOnStore(Command)}, for a button press. */
+    boolean waitsOnStore(String rawActionId);
+
     /** The language for a request from {@code origin} with an optional explicit choice. */
     Lang langFor(Origin origin, Optional<Lang> explicit);
 
