@@ -44,6 +44,11 @@ final class Harness implements AutoCloseable {
     }
 
     static Harness start(Map<String, String> extraEnv) throws Exception {
+        return start(extraEnv, Optional.empty());
+    }
+
+    /** With {@code store} (a {@link dev.llmq.core.testing.GatedStore}'s, say) for the daily desk and the progress. */
+    static Harness start(Map<String, String> extraEnv, Optional<dev.llmq.core.port.out.Store> store) throws Exception {
         int mark = CapturedLogs.mark();
         FakeDiscord fake = new FakeDiscord(TOKEN);
         MutableClock clock = new MutableClock(Fixtures.EPOCH);
@@ -51,8 +56,10 @@ final class Harness implements AutoCloseable {
         try {
             DiscordBot bot = new DiscordBot(DiscordSettings.fromEnv(env(fake, extraEnv)), WAIT);
             Decks decks = Decks.seeded(7, clock);
-            bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
-                    Optional.of(new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk)));
+            MemoryDaily daily = store.map(s -> new MemoryDaily(s, () -> bank, clock, List.of(bot.publisher())))
+                    .orElseGet(() -> new MemoryDaily(() -> bank, clock, List.of(bot.publisher())));
+            bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk),
+                    store.map(s -> (dev.llmq.core.port.out.ProgressStore) s), clock));
             return new Harness(fake, clock, bank, bot, mark);
         } catch (Exception | Error e) {
             fake.close();

@@ -149,6 +149,20 @@ public final class FakeSlack implements AutoCloseable {
     private volatile boolean historyScope = true;
 
     private volatile Duration postDelay = Duration.ZERO;
+    private volatile java.util.concurrent.CountDownLatch usersInfoGate;
+
+    /** From now on users.info answers only once {@link #releaseUsersInfo()} is called. */
+    public void holdUsersInfo() {
+        usersInfoGate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void releaseUsersInfo() {
+        java.util.concurrent.CountDownLatch g = usersInfoGate;
+        usersInfoGate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
 
     /** From now on chat.postMessage stores the message at once but answers only after {@code d}. */
     public void delayPosts(Duration d) {
@@ -566,6 +580,14 @@ public final class FakeSlack implements AutoCloseable {
                     return;
                 }
                 case "users.info": {
+                    java.util.concurrent.CountDownLatch gate = usersInfoGate;
+                    if (gate != null) {
+                        try {
+                            gate.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     String id = params.getOrDefault("user", "");
                     JsonObject u = users.get(id);
                     if (u == null) {
