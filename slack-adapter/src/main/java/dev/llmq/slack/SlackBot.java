@@ -2,6 +2,7 @@ package dev.llmq.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
@@ -110,6 +111,16 @@ public final class SlackBot implements ChatPlatform {
                 .singleTeamBotToken(settings.botToken())
                 .slack(slack)
                 .build());
+        // An envelope no handler takes (another app's button, another command, an event llmq did not
+        // ask for) is acked anyway, or Slack would send it again; Bolt leaves a 404 unacked.
+        app.use((req, resp, chain) -> {
+            Response r = chain.next(req);
+            if (r.getStatusCode() != null && r.getStatusCode() == 404) {
+                log.info("acked a {} envelope that llmq has no handler for", req.getRequestType());
+                return Response.ok();
+            }
+            return r;
+        });
         SlackInteractions on = new SlackInteractions(quizmaster, settings.admins(), users, worker, poster, methods);
         app.command("/llmq", on::onCommand);
         app.blockAction(OUR_ACTIONS, on::onAction);
@@ -136,6 +147,10 @@ public final class SlackBot implements ChatPlatform {
                                     + "Socket Mode is on", e));
         }
         socketMode = sma;
+        SocketModeClient client = sma.getClient();
+        if (client != null) {
+            client.addWebSocketMessageListener(new UnreadableEnvelopes(client, app.config()));
+        }
         log.info("Slack socket mode started");
     }
 

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -437,5 +438,31 @@ class SlackBotEndToEndTest {
         fake.awaitConnections(opened + 1, WAIT);
         JsonObject payload = answer(ALICE, "C0DROP", "objectives");
         assertTrue(FakeSlack.buttons(payload.get("blocks")).get("llmq-reveal").startsWith("reveal:obj-"));
+    }
+
+    /**
+     * Envelopes llmq has no handler for (another app's button, an unknown command, an event it did
+     * not subscribe to, a payload it cannot read) are still acked, so Slack does not send them
+     * again, and logged.
+     */
+    @Test
+    void envelopesWithoutAHandlerOrUnreadableAreAckedAndLogged() throws Exception {
+        fake.awaitConnections(1, WAIT);
+        JsonObject foreignButton = com.google.gson.JsonParser.parseString("{\"type\":\"block_actions\","
+                + "\"team\":{\"id\":\"T0FAKE\"},\"user\":{\"id\":\"U0ALICE\"},\"channel\":{\"id\":\"C0X\"},"
+                + "\"actions\":[{\"action_id\":\"someone-elses\",\"value\":\"x\",\"type\":\"button\"}]}")
+                .getAsJsonObject();
+        JsonObject otherCommand = com.google.gson.JsonParser.parseString("{\"command\":\"/other\",\"text\":\"hi\","
+                + "\"team_id\":\"T0FAKE\",\"user_id\":\"U0ALICE\",\"channel_id\":\"C0X\"}").getAsJsonObject();
+        JsonObject unknownEvent = com.google.gson.JsonParser.parseString("{\"type\":\"event_callback\","
+                + "\"team_id\":\"T0FAKE\",\"event\":{\"type\":\"reaction_added\",\"user\":\"U0ALICE\"}}")
+                .getAsJsonObject();
+        JsonObject unreadable = com.google.gson.JsonParser.parseString("{\"type\":\"no_such_type\"}").getAsJsonObject();
+        for (CompletableFuture<FakeSlack.Ack> f : List.of(fake.sendEnvelope("interactive", foreignButton),
+                fake.sendEnvelope("slash_commands", otherCommand), fake.sendEnvelope("events_api", unknownEvent),
+                fake.sendEnvelope("interactive", unreadable))) {
+            FakeSlack.Ack ack = f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(ack.raw().contains("envelope_id"), ack.raw());
+        }
     }
 }

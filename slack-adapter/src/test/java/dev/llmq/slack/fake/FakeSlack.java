@@ -370,6 +370,11 @@ public final class FakeSlack implements AutoCloseable {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/respond/" + ids.incrementAndGet();
     }
 
+    /** Any envelope, as Slack might send one that llmq has no handler for, or cannot read. */
+    public CompletableFuture<Ack> sendEnvelope(String type, JsonObject payload) {
+        return send(type, payload, true);
+    }
+
     private CompletableFuture<Ack> send(String type, JsonObject payload, boolean acceptsResponse) {
         String id = "env-" + ids.incrementAndGet();
         JsonObject env = new JsonObject();
