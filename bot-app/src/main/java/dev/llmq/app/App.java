@@ -68,7 +68,9 @@ final class App implements AutoCloseable {
             metrics.close();
             throw e;
         }
-        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
+        // Each channel's deck lives in the store (restarts, replicas); a cache reads through in front of it.
+        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofHours(1), 100_000,
+                Optional.of(daily.store()));
         Quizmaster quizmaster = new Quizmaster(bank, decks, new LangPolicy(defaultLang), Optional.of(daily.desk()),
                 Optional.of(daily.store()), clock).observedBy(metrics.observer());
         return new App(config, bank, metrics, daily, quizmaster);

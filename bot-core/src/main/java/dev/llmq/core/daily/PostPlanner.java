@@ -7,16 +7,15 @@ import dev.llmq.core.port.out.ClaimPlanner;
 import dev.llmq.core.port.out.DeckState;
 import dev.llmq.core.port.out.NewPost;
 import dev.llmq.core.port.out.StoredSchedule;
+import dev.llmq.core.quiz.DeckDraw;
 import dev.llmq.core.schedule.FireTimes;
 import dev.llmq.core.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -92,36 +91,11 @@ final class PostPlanner {
     }
 
     /**
-     * Draws a question the channel has not had in this round; when every question of the pool was
-     * asked, a new round starts (never with the question asked last).
+     * Draws a question the channel has not had in this round (the same deck as the channel's asks:
+     * {@link DeckDraw}); when every question of the pool was asked, a new round starts (never with
+     * the question asked last).
      */
     Optional<Draw> draw(List<Question> pool, DeckState deck) {
-        if (pool.isEmpty()) {
-            return Optional.empty();
-        }
-        int round = deck.round();
-        Set<String> asked = deck.asked();
-        List<Question> fresh = new ArrayList<>();
-        for (Question q : pool) {
-            if (!asked.contains(q.id())) {
-                fresh.add(q);
-            }
-        }
-        if (fresh.isEmpty()) {
-            round++;
-            asked = Set.of();
-            fresh.addAll(pool);
-            if (fresh.size() > 1) {
-                fresh.removeIf(q -> deck.last().equals(Optional.of(q.id())));
-            }
-        }
-        int i;
-        synchronized (random) {
-            i = random.nextInt(fresh.size());
-        }
-        Question q = fresh.get(i);
-        Set<String> after = new HashSet<>(asked);
-        after.add(q.id());
-        return Optional.of(new Draw(q.id(), new DeckState(round, after, Optional.of(q.id()))));
+        return DeckDraw.draw(pool, deck, random).map(d -> new Draw(d.question().id(), d.after()));
     }
 }

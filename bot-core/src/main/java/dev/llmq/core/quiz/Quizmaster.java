@@ -160,25 +160,25 @@ public final class Quizmaster implements Interactions {
         return daily.get().handle(origin, command, lang);
     }
 
-    /** The daily commands use the store; asks draw from decks in memory (for now). */
+    /** The daily commands use the store, and so do asks when the decks live there. */
     @Override
     public boolean waitsOnStore(Command command) {
         return switch (command) {
             case Command.Daily d -> daily.isPresent();
-            case Command.Ask a -> false;
+            case Command.Ask a -> decks.persistent();
             case Command.ShowTopics t -> false;
             case Command.ShowHelp h -> false;
             case Command.Malformed m -> false;
         };
     }
 
-    /** A reveal records the user's progress in the store; the other buttons work in memory. */
+    /** A reveal records the user's progress in the store; Next draws from the channel's deck. */
     @Override
     public boolean waitsOnStore(String rawActionId) {
         return ActionId.parse(rawActionId).map(id -> switch (id) {
             case ActionId.Reveal r -> progress.isPresent();
             case ActionId.Hint h -> false;
-            case ActionId.Next n -> false;
+            case ActionId.Next n -> decks.persistent();
             case ActionId.Ask a -> false;
         }).orElse(false);
     }
@@ -256,9 +256,8 @@ public final class Quizmaster implements Interactions {
             int d = difficulty.getAsInt();
             pool = pool.stream().filter(q -> q.difficulty() == d).collect(Collectors.toList());
         }
-        String key = origin.channelKey() + "|" + topic.map(Topic::id).orElse("*")
-                + (difficulty.isPresent() ? "|d" + difficulty.getAsInt() : "");
-        Optional<Question> q = decks.draw(key, pool);
+        // One deck per channel, whatever the ask filters by: the filter picks the candidates.
+        Optional<Question> q = decks.draw(origin.channelRef(), pool);
         if (q.isEmpty()) {
             String what = topic.map(t -> t.name(lang)).orElse("llmq");
             return Notice.error(lang, Msg.NO_QUESTIONS.text(lang, what));

@@ -448,6 +448,18 @@ public final class MemoryStore implements Store {
         }
     }
 
+    @Override
+    public boolean replaceDeck(ChannelRef channel, DeckState expected, DeckState next) {
+        synchronized (data) {
+            DeckState now = data.decks.getOrDefault(Key.of(channel), DeckState.EMPTY);
+            if (!now.equals(expected) || (expected.equals(DeckState.EMPTY) && data.decks.containsKey(Key.of(channel)))) {
+                return false;
+            }
+            data.decks.put(Key.of(channel), next);
+            return true;
+        }
+    }
+
     // ------------------------------------------------------------------ progress and settings
 
     @Override

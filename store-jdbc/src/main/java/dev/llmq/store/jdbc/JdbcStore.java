@@ -74,6 +74,7 @@ public final class JdbcStore implements Store {
     private final PostTable ledger;
     private final ProgressTable progress;
     private final SettingsTable settings;
+    private final DeckTable decks;
 
     JdbcStore(DataSource ds, AutoCloseable pool, Dialect dialect, String description, Clock clock) {
         this.ds = ds;
@@ -84,6 +85,7 @@ public final class JdbcStore implements Store {
         this.ledger = new PostTable(ds, dialect, description, schedules);
         this.progress = new ProgressTable(ds, dialect, description);
         this.settings = new SettingsTable(ds, dialect, description);
+        this.decks = new DeckTable(ds, dialect, description);
     }
 
     // ------------------------------------------------------------------ opening
@@ -357,6 +359,11 @@ public final class JdbcStore implements Store {
     @Override
     public List<PostRecord> posts(ChannelRef channel) {
         return ledger.posts(channel);
+    }
+
+    @Override
+    public boolean replaceDeck(ChannelRef channel, DeckState expected, DeckState next) {
+        return decks.replace(channel, expected, next);
     }
 
     @Override

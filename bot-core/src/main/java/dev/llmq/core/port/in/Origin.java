@@ -29,9 +29,4 @@ public record Origin(String platform, String space, String channel, String user,
     public dev.llmq.core.schedule.ChannelRef channelRef() {
         return new dev.llmq.core.schedule.ChannelRef(platform, space, channel);
     }
-
-    /** The key that scopes per-channel state such as decks. */
-    public String channelKey() {
-        return platform + ":" + space + ":" + channel;
-    }
 }

@@ -276,6 +276,32 @@ public abstract class StoreContract {
         assertEquals(AnswerState.SENT, store.post(ch("c1"), day).orElseThrow().answerState());
     }
 
+    /** A draw's conditional update: a deck is replaced only if it is still what the draw read. */
+    @Test
+    void aDeckIsReplacedOnlyIfItIsStillWhatTheDrawRead() {
+        DeckState a = new DeckState(0, Set.of("q1"), Optional.of("q1"));
+        DeckState b = new DeckState(0, Set.of("q1", "q2"), Optional.of("q2"));
+        assertTrue(store.replaceDeck(ch("c1"), DeckState.EMPTY, a));
+        assertFalse(store.replaceDeck(ch("c1"), DeckState.EMPTY, b), "another draw created it first");
+        assertEquals(a, store.deck(ch("c1")));
+        assertTrue(store.replaceDeck(ch("c1"), a, b));
+        assertFalse(store.replaceDeck(ch("c1"), a, new DeckState(0, Set.of("q1", "q9"), Optional.of("q9"))), "stale");
+        assertEquals(b, store.deck(ch("c1")));
+
+        // The daily claim draws from the same deck, and a draw that read it before the claim is refused.
+        store.putSchedule(schedule("c1", "09:00", "UTC"), T0);
+        java.util.concurrent.atomic.AtomicReference<DeckState> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        store.claimDue(T0, 10, lease(T0), (due, deck) -> {
+            seen.set(deck);
+            return new ClaimPlanner.Plan(due.nextFireAt().plus(Duration.ofDays(1)), Optional.of(new NewPost(
+                    LocalDate.parse("2026-03-02"), due.nextFireAt(), "q3", Lang.EN, true, Optional.empty(),
+                    new DeckState(0, Set.of("q1", "q2", "q3"), Optional.of("q3")))));
+        });
+        assertEquals(b, seen.get(), "the daily question sees the asks' deck");
+        assertFalse(store.replaceDeck(ch("c1"), b, new DeckState(0, Set.of("q1", "q2", "q4"), Optional.of("q4"))));
+        assertEquals(Set.of("q1", "q2", "q3"), store.deck(ch("c1")).asked());
+    }
+
     @Test
     void revealsAreCountedPerUserAndQuestion() {
         store.recordReveal("test", "space", "u1", "q1", T0);
