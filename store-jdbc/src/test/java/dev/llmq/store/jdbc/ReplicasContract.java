@@ -104,8 +104,12 @@ abstract class ReplicasContract {
         DbConfig config = config();
         // The simulation ticks a few times a day from 00:00 UTC, so a post is up to a day late: the
         // catch-up window is two days (a fall-back day can make two fires of a channel due in one tick).
+        // Simulated time jumps while any sender stalls, so an unrelated send in flight could pass the
+        // 3-minute send deadline in a few real milliseconds: the deadline has its own test
+        // (SchedulerContract); here it is a day.
         DailyScheduler.Settings settings = DailyScheduler.Settings.defaults().withSenders(8).withBatch(25)
-                .withCatchUp(Duration.ofHours(49));
+                .withCatchUp(Duration.ofHours(49))
+                .withSendDeadline(Duration.parse(System.getProperty("chaos.deadline", "P1D")));
         SimulatedTime time = new SimulatedTime(clock, settings.lease().dividedBy(3));
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         System.out.printf("[store-jdbc] chaos seed %d (rerun with -Dchaos.seed=%d)%n", seed, seed);
