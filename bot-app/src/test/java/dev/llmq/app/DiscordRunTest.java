@@ -50,7 +50,7 @@ class DiscordRunTest {
             assertTrue(put.jsonArray().getObject(0).getString("name").equals("llmq"));
 
             FakeDiscord.Interaction ask = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "architecture"));
-            DataObject card = ask.awaitCallback(WAIT).json().getObject("data");
+            DataObject card = reply(ask); // deferred: the deck is in the store
             String id = card.getArray("embeds").getObject(0).getObject("footer").getString("text");
             Question q = bank.question(id).orElseThrow(() -> new AssertionError("not from the bank: " + id));
             assertEquals("architecture", q.topicId());
@@ -58,12 +58,14 @@ class DiscordRunTest {
             String reveal = FakeDiscord.buttonIds(ask.message()).get(0);
             assertEquals("reveal:" + id + ":en", reveal);
 
-            DataObject answer = fake.button(fake.member, ask.message(), reveal).awaitCallback(WAIT).json().getObject("data");
-            assertEquals(64, answer.getInt("flags") & 64, "ephemeral");
+            FakeDiscord.Interaction press = fake.button(fake.member, ask.message(), reveal);
+            DataObject deferred = press.awaitCallback(WAIT).json();
+            assertEquals(5, deferred.getInt("type"), "a reveal records progress in the store: deferred first");
+            assertEquals(64, deferred.getObject("data").getInt("flags") & 64, "ephemeral");
+            DataObject answer = reply(press);
             assertTrue(answer.getArray("embeds").getObject(0).getString("description").contains(q.answer().en()));
 
-            DataObject unknown = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "cooking"))
-                    .awaitCallback(WAIT).json().getObject("data");
+            DataObject unknown = reply(fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "cooking")));
             String topics = bank.topics().stream().map(Topic::id).collect(Collectors.joining(", "));
             assertTrue(unknown.getString("content").contains(topics), unknown.getString("content"));
 
@@ -189,5 +191,11 @@ class DiscordRunTest {
         String err() {
             return errBytes.toString(StandardCharsets.UTF_8);
         }
+    }
+
+    /** The reply: in the callback, or, when deferred, the edit of @original that follows. */
+    private static DataObject reply(FakeDiscord.Interaction i) {
+        DataObject body = i.awaitCallback(WAIT).json();
+        return body.getInt("type") == 5 ? i.awaitOriginalEdit(WAIT).json() : body.getObject("data");
     }
 }
