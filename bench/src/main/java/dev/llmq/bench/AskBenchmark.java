@@ -16,6 +16,7 @@ import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,7 @@ public class AskBenchmark {
             throw new IllegalStateException("generated bank has " + bank.topics().size() + " topics and "
                     + bank.size() + " questions");
         }
-        quizmaster = new Quizmaster(() -> bank, Decks.seeded(42, Clock.systemUTC()), new LangPolicy(Optional.empty()));
+        quizmaster = new Quizmaster(() -> bank, Decks.seeded(42, Clock.systemUTC()), new LangPolicy(Optional.empty())).limitedBy(UserLimits.none());
         english = new Origin("bench", "space-1", "channel-1", "user-1", "en-US", Optional.empty(), false);
         chinese = new Origin("bench", "space-1", "channel-2", "user-2", "zh-CN", Optional.empty(), false);
 

@@ -6,6 +6,7 @@ import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
@@ -59,7 +60,7 @@ final class Harness implements AutoCloseable {
             MemoryDaily daily = store.map(s -> new MemoryDaily(s, () -> bank, clock, List.of(bot.publisher())))
                     .orElseGet(() -> new MemoryDaily(() -> bank, clock, List.of(bot.publisher())));
             bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk),
-                    store.map(s -> (dev.llmq.core.port.out.ProgressStore) s), clock));
+                    store.map(s -> (dev.llmq.core.port.out.ProgressStore) s), clock).limitedBy(UserLimits.none()));
             return new Harness(fake, clock, bank, bot, mark);
         } catch (Exception | Error e) {
             fake.close();
@@ -70,7 +71,7 @@ final class Harness implements AutoCloseable {
     /** A core for tests that fail before any interaction: the fixture bank, no daily desk. */
     static Quizmaster core() {
         QuestionBank bank = Fixtures.fixtureBank();
-        return new Quizmaster(() -> bank, Decks.seeded(7, Clock.systemUTC()), new LangPolicy(Optional.empty()));
+        return new Quizmaster(() -> bank, Decks.seeded(7, Clock.systemUTC()), new LangPolicy(Optional.empty())).limitedBy(UserLimits.none());
     }
 
     static Map<String, String> env(FakeDiscord fake, Map<String, String> extra) {

@@ -8,6 +8,7 @@ import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.discord.fake.CapturedLogs;
@@ -73,11 +74,11 @@ public final class InteractionBenchmark {
                     DiscordSettings.GUILD_ID, fake.guild())), Duration.ofSeconds(60));
             Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
             bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()),
-                    Optional.of(new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk)));
+                    Optional.of(new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk)).limitedBy(UserLimits.none()));
             JDA bare = bare(fake, BARE, event -> event.reply("pong").queue());
             // The same constant, but as big as llmq's reply: an architecture question card, rendered once.
             MessageCreateData card = DiscordRenderer.render(new Quizmaster(() -> bank, new Decks(new SecureRandom(), clock,
-                    Duration.ofDays(1), 10), new LangPolicy(Optional.empty())).handle(
+                    Duration.ofDays(1), 10), new LangPolicy(Optional.empty())).limitedBy(UserLimits.none()).handle(
                     new dev.llmq.core.port.in.Origin("discord", "g", "c", "u", "en-US", Optional.empty(), false),
                     dev.llmq.core.port.in.Command.Ask.topic("architecture"))).data();
             JDA bareCard = bare(fake, CARD, event -> event.reply(card).queue());
@@ -132,7 +133,7 @@ public final class InteractionBenchmark {
      */
     private static void ownWork(QuestionBank bank) {
         Quizmaster qm = new Quizmaster(() -> bank, new Decks(new SecureRandom(), Clock.systemUTC(), Duration.ofDays(30),
-                100_000), new LangPolicy(Optional.empty()));
+                100_000), new LangPolicy(Optional.empty())).limitedBy(UserLimits.none());
         dev.llmq.core.port.in.Origin origin = new dev.llmq.core.port.in.Origin("discord", "g", "c", "u", "en-US",
                 Optional.empty(), false);
         double bestCore = Double.MAX_VALUE;

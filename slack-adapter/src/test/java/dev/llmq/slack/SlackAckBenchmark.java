@@ -11,6 +11,7 @@ import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.slack.fake.FakeSlack;
@@ -152,7 +153,7 @@ public final class SlackAckBenchmark {
         Decks decks = new Decks(new SecureRandom(), clock, Duration.ofDays(30), 100_000);
         SlackBot bot = new SlackBot(new SlackSettings(BOT, APP, Optional.of(fake.apiUrl()), Set.of()));
         StoredDailyDesk desk = new MemoryDaily(() -> bank, clock, List.of(bot.publisher())).desk;
-        bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)));
+        bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)).limitedBy(UserLimits.none()));
         fake.awaitConnections(1, Duration.ofSeconds(30));
         return new Target() {
             public String name() {

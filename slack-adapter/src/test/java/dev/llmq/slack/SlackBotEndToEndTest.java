@@ -21,6 +21,7 @@ import dev.llmq.core.port.out.Published;
 import dev.llmq.core.quiz.Cards;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import dev.llmq.core.schedule.ChannelRef;
 import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
@@ -74,7 +75,7 @@ class SlackBotEndToEndTest {
         bot = new SlackBot(new SlackSettings(BOT, APP, Optional.of(fake.apiUrl()), Set.of(LISTED)));
         daily = new MemoryDaily(() -> bank, clock, List.of(bot.publisher()));
         StoredDailyDesk desk = daily.desk;
-        bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)));
+        bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(desk)).limitedBy(UserLimits.none()));
         fake.awaitConnections(1, WAIT);
     }
 

@@ -9,6 +9,7 @@ import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.GatedStore;
 import dev.llmq.core.testing.MemoryDaily;
@@ -49,7 +50,7 @@ class SlackSlowStoreTest {
              MemoryDaily daily = new MemoryDaily(slow.store, () -> bank, clock, List.of(bot.publisher()))) {
             Decks decks = Decks.seeded(5, clock);
             bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk),
-                    Optional.of(slow.store), clock));
+                    Optional.of(slow.store), clock).limitedBy(UserLimits.none()));
             fake.awaitConnections(1, WAIT);
             fake.holdUsersInfo();
 

@@ -16,6 +16,7 @@ import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import dev.llmq.core.testing.MemoryDaily;
 import dev.llmq.core.testing.Fixtures;
 import dev.llmq.core.testing.MutableClock;
@@ -104,7 +105,7 @@ class TokensNeverLoggedTest {
             messages.append(settings).append('\n');
             try (SlackBot bot = new SlackBot(settings)) {
                 MemoryDaily daily = new MemoryDaily(() -> bank, clock, List.of(bot.publisher()));
-                bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk)));
+                bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk)).limitedBy(UserLimits.none()));
                 fake.awaitConnections(1, WAIT);
                 String reveal = FakeSlack.buttons(fake.commandAnswer("U0ADMIN", "C0TOKEN", "architecture", WAIT)
                         .get("blocks")).get("llmq-reveal");

@@ -25,6 +25,8 @@ public enum Msg implements Text {
             "这道题已不在题库中。请用 /llmq 重新出题。"),
     BAD_BUTTON("This button is not one of mine, or it is out of date. Try /llmq again.",
             "这个按钮无法识别或已过期，请重新使用 /llmq。"),
+    SLOW_DOWN("That is a lot of questions in a minute; take a breath and try again shortly.",
+            "一分钟内的操作有点多了，请稍后再试。"),
     UNKNOWN_TOPIC("I don't know the topic \"%s\".", "没有找到主题“%s”。"),
     DID_YOU_MEAN("Did you mean %s?", "你是不是想找 %s？"),
     TOPICS_ARE("Topics: %s", "可选主题：%s"),

@@ -102,6 +102,8 @@ public final class Quizmaster implements Interactions {
     }
 
     /** Tells {@code o} about every command and press from now on; returns this quizmaster. */
+    private volatile UserLimits limits = UserLimits.defaults();
+
     public Quizmaster observedBy(QuizObserver o) {
         this.observer = Objects.requireNonNull(o);
         return this;
@@ -110,7 +112,7 @@ public final class Quizmaster implements Interactions {
     @Override
     public Reply handle(Origin origin, Command command) {
         long start = System.nanoTime();
-        Reply reply = answer(origin, command);
+        Reply reply = limited(origin, command).orElseGet(() -> answer(origin, command));
         notify(() -> observer.handled(origin, command, reply, System.nanoTime() - start));
         return reply;
     }
@@ -119,9 +121,31 @@ public final class Quizmaster implements Interactions {
     @Override
     public Reply press(Origin origin, String rawActionId) {
         long start = System.nanoTime();
-        Reply reply = answerPress(origin, rawActionId);
+        Reply reply = limits.allow(origin) ? answerPress(origin, rawActionId) : slowDown(langFor(origin, Optional.empty()));
         notify(() -> observer.pressed(origin, rawActionId, reply, System.nanoTime() - start));
         return reply;
+    }
+
+    /** Asks (and topics, help, text that did not parse) count towards the user's limit; daily commands do not. */
+    private Optional<Reply> limited(Origin origin, Command command) {
+        boolean counts = switch (command) {
+            case Command.Daily d -> false;
+            case Command.Ask a -> true;
+            case Command.ShowTopics t -> true;
+            case Command.ShowHelp h -> true;
+            case Command.Malformed m -> true;
+        };
+        return counts && !limits.allow(origin) ? Optional.of(slowDown(langFor(origin, command.lang()))) : Optional.empty();
+    }
+
+    private static Reply slowDown(Lang lang) {
+        return Notice.error(lang, Msg.SLOW_DOWN.text(lang));
+    }
+
+    /** Sets the per-user limit on asks and presses (the default: {@link UserLimits#defaults()}); returns this. */
+    public Quizmaster limitedBy(UserLimits l) {
+        this.limits = Objects.requireNonNull(l);
+        return this;
     }
 
     private static void notify(Runnable r) {

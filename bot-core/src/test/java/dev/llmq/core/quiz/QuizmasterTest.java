@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.load.BankLoader;
 import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionKind;
 import dev.llmq.core.port.in.AnswerCard;
@@ -135,6 +136,26 @@ class QuizmasterTest {
         AnswerCard a = assertInstanceOf(AnswerCard.class,
                 qm.press(origin, find(next.actions(), ActionKind.REVEAL).orElseThrow().id()), what);
         assertEquals(!pub, a.ephemeral(), "Next keeps public: " + what);
+    }
+
+    @Test
+    void aUserOverTheLimitGetsAPoliteNoticeWhileOthersGoOn() {
+        Quizmaster qm = Fixtures.quizmaster(1).limitedBy(new UserLimits(3, java.time.Duration.ofMinutes(1)));
+        Command ask = new Command.Ask(Optional.empty(), Optional.empty(), OptionalInt.empty(), false);
+        QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(origin, ask));
+        assertInstanceOf(QuestionCard.class, qm.handle(origin, ask));
+        assertInstanceOf(AnswerCard.class, qm.press(origin, card.actions().get(0).id()), "a press counts too");
+        String slow = Msg.SLOW_DOWN.text(Lang.EN);
+        Notice over = assertInstanceOf(Notice.class, qm.handle(origin, ask));
+        assertEquals(slow, over.text());
+        assertTrue(over.ephemeral(), "privately");
+        assertEquals(slow, assertInstanceOf(Notice.class, qm.press(origin, card.actions().get(0).id())).text());
+        Notice daily = assertInstanceOf(Notice.class, qm.handle(origin, new Command.DailyStatus(Optional.empty(),
+                Optional.empty())));
+        assertFalse(daily.text().equals(slow), "the daily commands do not count");
+        Origin other = new Origin(origin.platform(), origin.space(), origin.channel(), "someone-else", "en-US",
+                Optional.empty(), false);
+        assertInstanceOf(QuestionCard.class, qm.handle(other, ask), "another user goes on");
     }
 
     @Test

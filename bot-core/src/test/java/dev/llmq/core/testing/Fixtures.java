@@ -8,6 +8,7 @@ import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.quiz.UserLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class Fixtures {
     }
 
     public static Quizmaster quizmaster(QuestionBank bank, long seed) {
-        return new Quizmaster(() -> bank, Decks.seeded(seed, new MutableClock(EPOCH)), new LangPolicy(Optional.empty()));
+        return new Quizmaster(() -> bank, Decks.seeded(seed, new MutableClock(EPOCH)), new LangPolicy(Optional.empty())).limitedBy(UserLimits.none());
     }
 
     public static Quizmaster quizmaster(long seed) {

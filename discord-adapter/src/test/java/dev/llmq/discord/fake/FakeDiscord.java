@@ -120,6 +120,20 @@ public final class FakeDiscord implements AutoCloseable {
             return callback;
         }
 
+        /**
+         * The reply as the user sees it: the callback's message, or, when the bot deferred, the edit
+         * of @original that finishes it, with the defer's flags (the edit cannot change them).
+         */
+        public DataObject reply(Duration timeout) {
+            DataObject body = awaitCallback(timeout).json();
+            if (body.getInt("type") != 5) {
+                return body.getObject("data");
+            }
+            DataObject edit = awaitOriginalEdit(timeout).json();
+            int deferred = body.optObject("data").map(d -> d.getInt("flags", 0)).orElse(0);
+            return edit.put("flags", edit.getInt("flags", 0) | deferred);
+        }
+
         /** The message the callback created (as the fake stored it), for pressing its buttons. */
         public DataObject message() {
             return original;

@@ -49,7 +49,7 @@ public final class FakeDiscordMain {
             failures += check(names.toString().contains("/llmq "), "llmq is registered");
 
             FakeDiscord.Interaction ask = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "architecture"));
-            DataObject card = ask.awaitCallback(wait).json().getObject("data");
+            DataObject card = ask.reply(wait); // deferred when the deck is in the store
             DataObject embed = card.getArray("embeds").getObject(0);
             List<String> buttons = FakeDiscord.buttonIds(ask.message());
             System.out.println("2. /llmq topic:architecture -> [" + embed.getString("title") + "] "
@@ -59,16 +59,14 @@ public final class FakeDiscordMain {
             failures += check(buttons.get(0).startsWith("reveal:" + embed.getObject("footer").getString("text") + ":"),
                     "its first button reveals that question");
 
-            DataObject answer = fake.button(fake.member, ask.message(), buttons.get(0)).awaitCallback(wait).json()
-                    .getObject("data");
+            DataObject answer = fake.button(fake.member, ask.message(), buttons.get(0)).reply(wait);
             DataObject a = answer.getArray("embeds").getObject(0);
             System.out.println("3. Reveal -> ephemeral=" + ((answer.getInt("flags") & 64) != 0) + " [" + a.getString("title")
                     + "] " + a.getString("description").replace('\n', ' ') + " (" + a.getObject("footer").getString("text") + ")");
             failures += check(a.getObject("footer").getString("text").endsWith(embed.getObject("footer").getString("text")),
                     "the answer is that question's");
 
-            DataObject unknown = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "cooking"))
-                    .awaitCallback(wait).json().getObject("data");
+            DataObject unknown = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "cooking")).reply(wait);
             System.out.println("4. /llmq topic:cooking -> " + unknown.getString("content"));
             failures += check(unknown.getString("content").contains("Topics: "), "the real topics are listed");
             failures += check(fake.problems().isEmpty(), "no protocol problems " + fake.problems());
