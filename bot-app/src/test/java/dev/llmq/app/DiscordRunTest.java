@@ -195,7 +195,6 @@ class DiscordRunTest {
 
     /** The reply: in the callback, or, when deferred, the edit of @original that follows. */
     private static DataObject reply(FakeDiscord.Interaction i) {
-        DataObject body = i.awaitCallback(WAIT).json();
-        return body.getInt("type") == 5 ? i.awaitOriginalEdit(WAIT).json() : body.getObject("data");
+        return i.reply(WAIT); // the callback's message, or the edit (or private follow-up) of a deferred reply
     }
 }

@@ -86,7 +86,8 @@ final class DiscordListener implements EventListener {
             } else if (quizmaster.waitsOnStore(command)) {
                 event.deferReply(false).queue(null, e -> log.warn("could not defer /{}: {}", event.getFullCommandName(),
                         e.toString()));
-                finishLater(event, origin, () -> quizmaster.handle(origin, command), "/" + event.getFullCommandName());
+                finishLater(event, origin, false, () -> quizmaster.handle(origin, command),
+                        "/" + event.getFullCommandName());
             } else {
                 answer(event, quizmaster.handle(origin, command));
             }
@@ -103,7 +104,7 @@ final class DiscordListener implements EventListener {
                 // private unless the button says :pub, as the answer will be
                 boolean ephemeral = !ActionId.parse(id).map(ActionId::publicReveal).orElse(false);
                 event.deferReply(ephemeral).queue(null, e -> log.warn("could not defer a press: {}", e.toString()));
-                finishLater(event, origin, () -> quizmaster.press(origin, id), "a press");
+                finishLater(event, origin, ephemeral, () -> quizmaster.press(origin, id), "a press");
             } else {
                 answer(event, quizmaster.press(origin, id));
             }
@@ -114,9 +115,12 @@ final class DiscordListener implements EventListener {
 
     /**
      * Computes the reply of a deferred interaction on {@code slow} and edits it in; a failure is
-     * answered too ("something went wrong"), never with silence.
+     * answered too ("something went wrong"), never with silence. A private reply to a public defer
+     * (an error notice for an ask) replaces the public placeholder with a private follow-up, so it
+     * is not shown to the channel.
      */
-    private void finishLater(IReplyCallback event, Origin origin, java.util.function.Supplier<Reply> work, String what) {
+    private void finishLater(IReplyCallback event, Origin origin, boolean deferredPrivately,
+                             java.util.function.Supplier<Reply> work, String what) {
         Runnable finish = () -> {
             Reply reply;
             try {
@@ -125,7 +129,15 @@ final class DiscordListener implements EventListener {
                 log.error("{} failed", what, e);
                 reply = Notice.error(lang(origin), DiscordText.DISCORD_FAILED.text(lang(origin)));
             }
-            event.getHook().editOriginal(MessageEditData.fromCreateData(DiscordRenderer.render(reply).data()))
+            DiscordRenderer.Rendered r = DiscordRenderer.render(reply);
+            if (r.ephemeral() && !deferredPrivately) {
+                event.getHook().deleteOriginal().queue(null, e -> log.warn("could not remove the placeholder of {}: {}",
+                        what, e.toString()));
+                event.getHook().sendMessage(r.data()).setEphemeral(true)
+                        .queue(null, e -> log.warn("could not answer {}: {}", what, e.toString()));
+                return;
+            }
+            event.getHook().editOriginal(MessageEditData.fromCreateData(r.data()))
                     .queue(null, e -> log.warn("could not answer {}: {}", what, e.toString()));
         };
         try {
@@ -156,7 +168,7 @@ final class DiscordListener implements EventListener {
         }
         // The desk may post messages (now) or write to a store: acknowledge within Discord's 3 seconds first.
         event.deferReply(true).queue(null, e -> log.warn("could not defer /{}: {}", event.getFullCommandName(), e.toString()));
-        finishLater(event, origin, () -> quizmaster.handle(origin, command), "/" + event.getFullCommandName());
+        finishLater(event, origin, true, () -> quizmaster.handle(origin, command), "/" + event.getFullCommandName());
     }
 
     /** Before an admin points the daily question at a channel, makes sure the bot can post there. */

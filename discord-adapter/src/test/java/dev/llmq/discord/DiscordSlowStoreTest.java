@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The real JDA against the fake Discord, with a store that does not answer until the test lets it:
- * whatever waits on the store (a reveal, which records progress; the daily commands) is deferred
- * before the store is reached, and answered once it answers; an ask needs no store and is answered
- * at once. Order is asserted, not time: the defers arrive while the store is still held.
+ * The real JDA against the fake Discord, with a store that does not answer until the test lets it
+ * (the decks, the progress and the daily question all live in it, as in llmq.jar): whatever waits
+ * on the store is deferred before the store answers, publicly or privately as its answer will be,
+ * and answered once it does. Order is asserted, not time: the defers arrive while the store is held.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DiscordSlowStoreTest {
@@ -31,29 +31,40 @@ class DiscordSlowStoreTest {
         try (Harness h = Harness.start(Map.of(), Optional.of(slow.store))) {
             FakeDiscord fake = h.fake;
             Interaction ask = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "architecture"));
-            DataObject card = ask.awaitCallback(Harness.WAIT).json();
-            assertEquals(4, card.getInt("type"), "an ask needs no store: answered at once");
-            String reveal = FakeDiscord.buttonIds(ask.message()).get(0);
-            assertTrue(reveal.startsWith("reveal:"), reveal);
-
-            List<Interaction> waiting = List.of(
-                    fake.button(fake.member, ask.message(), reveal),
-                    fake.subcommand(fake.admin, fake.general, "llmq-daily", "status"));
-            for (Interaction i : waiting) {
+            Interaction unknown = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "cooking"));
+            Interaction status = fake.subcommand(fake.admin, fake.general, "llmq-daily", "status");
+            for (Interaction i : List.of(ask, unknown, status)) {
                 DataObject cb = i.awaitCallback(Harness.WAIT).json();
                 assertEquals(5, cb.getInt("type"), "deferred while the store is held: " + cb);
-                assertEquals(64, cb.getObject("data").getInt("flags", 0) & 64, "privately, as the answer will be");
             }
+            assertEquals(0, flags(ask) & 64, "an ask is deferred publicly, as its card will be");
+            assertEquals(64, flags(status) & 64, "a daily command privately");
             assertTrue(slow.waited.get() >= 1, "the store was reached and kept waiting");
             slow.open();
 
+            DataObject card = ask.reply(Harness.WAIT);
+            String reveal = FakeDiscord.buttonIds(ask.message()).get(0);
+            assertTrue(reveal.startsWith("reveal:") && card.getArray("embeds").length() == 1, card.toString());
+            // A private answer to a public defer: the placeholder goes, and the notice comes privately.
+            DataObject notice = unknown.reply(Harness.WAIT);
+            assertEquals(64, notice.getInt("flags", 0) & 64, "the unknown topic is told privately: " + notice);
+            assertTrue(notice.getString("content").contains("cooking"), notice.toString());
+            unknown.awaitOriginalDeleted(Harness.WAIT);
+            assertTrue(status.reply(Harness.WAIT).toString().length() > 2, "the daily status is answered");
+
+            Interaction press = fake.button(fake.member, ask.message(), reveal);
+            DataObject deferred = press.awaitCallback(Harness.WAIT).json();
+            assertEquals(5, deferred.getInt("type"), "a reveal records progress: deferred");
+            DataObject revealed = press.reply(Harness.WAIT);
+            assertEquals(64, revealed.getInt("flags") & 64, "privately");
             String answer = h.bank.question(reveal.split(":")[1]).orElseThrow().answer().get(Lang.EN);
-            DataObject revealed = waiting.get(0).awaitOriginalEdit(Harness.WAIT).json();
             assertTrue(revealed.getArray("embeds").getObject(0).getString("description").contains(answer),
                     revealed.toString());
-            DataObject status = waiting.get(1).awaitOriginalEdit(Harness.WAIT).json();
-            assertTrue(status.toString().length() > 2, "the daily status is answered");
             assertEquals(List.of(), fake.problems());
         }
+    }
+
+    private static int flags(Interaction i) {
+        return i.awaitCallback(Harness.WAIT).json().optObject("data").map(d -> d.getInt("flags", 0)).orElse(0);
     }
 }

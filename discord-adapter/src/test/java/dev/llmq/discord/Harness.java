@@ -56,7 +56,9 @@ final class Harness implements AutoCloseable {
         QuestionBank bank = Fixtures.fixtureBank();
         try {
             DiscordBot bot = new DiscordBot(DiscordSettings.fromEnv(env(fake, extraEnv)), WAIT);
-            Decks decks = Decks.seeded(7, clock);
+            // With a store, the channels' decks live in it too, as in llmq.jar.
+            Decks decks = store.map(s -> new Decks(new java.util.Random(7), clock, Duration.ofHours(1), 1000,
+                    Optional.<dev.llmq.core.port.out.DeckStore>of(s))).orElseGet(() -> Decks.seeded(7, clock));
             MemoryDaily daily = store.map(s -> new MemoryDaily(s, () -> bank, clock, List.of(bot.publisher())))
                     .orElseGet(() -> new MemoryDaily(() -> bank, clock, List.of(bot.publisher())));
             bot.start(new Quizmaster(() -> bank, decks, new LangPolicy(Optional.empty()), Optional.of(daily.desk),

@@ -111,6 +111,19 @@ public final class FakeDiscord implements AutoCloseable {
             return await(callback, timeout, "the callback of interaction " + id);
         }
 
+        final CompletableFuture<Req> originalDeleted = new CompletableFuture<>();
+        final CompletableFuture<Req> followUp = new CompletableFuture<>();
+
+        /** The first follow-up message ({@code POST webhooks/{app}/{token}}). */
+        public Req awaitFollowUp(Duration timeout) {
+            return await(followUp, timeout, "a follow-up of interaction " + id);
+        }
+
+        /** The {@code DELETE webhooks/.../messages/@original} of a deferred reply, if the bot removed it. */
+        public Req awaitOriginalDeleted(Duration timeout) {
+            return await(originalDeleted, timeout, "the @original delete of interaction " + id);
+        }
+
         /** The body of the {@code PATCH webhooks/.../messages/@original} that finishes a deferred reply. */
         public Req awaitOriginalEdit(Duration timeout) {
             return await(originalEdit, timeout, "the @original edit of interaction " + id);
@@ -129,7 +142,12 @@ public final class FakeDiscord implements AutoCloseable {
             if (body.getInt("type") != 5) {
                 return body.getObject("data");
             }
-            DataObject edit = awaitOriginalEdit(timeout).json();
+            // Finished by an edit of @original, or (a private answer to a public defer) by a follow-up.
+            await(CompletableFuture.anyOf(originalEdit, followUp), timeout, "the answer to deferred interaction " + id);
+            if (!originalEdit.isDone()) {
+                return followUp.join().json();
+            }
+            DataObject edit = originalEdit.join().json();
             int deferred = body.optObject("data").map(d -> d.getInt("flags", 0)).orElse(0);
             return edit.put("flags", edit.getInt("flags", 0) | deferred);
         }
@@ -756,7 +774,21 @@ public final class FakeDiscord implements AutoCloseable {
             respond(ex, 200, msg.toString());
             return;
         }
+        if ((match = ORIGINAL.matcher(p)).matches() && m.equals("DELETE")) {
+            Interaction i = interactions.get(match.group(2));
+            if (i == null) {
+                respond(ex, 404, "{\"message\": \"Unknown Webhook\", \"code\": 10015}");
+                return;
+            }
+            i.originalDeleted.complete(req);
+            respond(ex, 204, null);
+            return;
+        }
         if ((match = FOLLOWUP.matcher(p)).matches() && m.equals("POST")) {
+            Interaction fi = interactions.get(match.group(2));
+            if (fi != null) {
+                fi.followUp.complete(req);
+            }
             Interaction i = interactions.get(match.group(2));
             DataObject body = req.json();
             checkMentions("follow-up", body);
