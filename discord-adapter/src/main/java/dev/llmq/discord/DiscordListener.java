@@ -130,15 +130,19 @@ final class DiscordListener implements EventListener {
                 reply = Notice.error(lang(origin), DiscordText.DISCORD_FAILED.text(lang(origin)));
             }
             DiscordRenderer.Rendered r = DiscordRenderer.render(reply);
-            if (r.ephemeral() && !deferredPrivately) {
-                event.getHook().deleteOriginal().queue(null, e -> log.warn("could not remove the placeholder of {}: {}",
-                        what, e.toString()));
-                event.getHook().sendMessage(r.data()).setEphemeral(true)
+            try {
+                if (r.ephemeral() && !deferredPrivately) {
+                    event.getHook().deleteOriginal().queue(null, e -> log.warn("could not remove the placeholder of {}: {}",
+                            what, e.toString()));
+                    event.getHook().sendMessage(r.data()).setEphemeral(true)
+                            .queue(null, e -> log.warn("could not answer {}: {}", what, e.toString()));
+                    return;
+                }
+                event.getHook().editOriginal(MessageEditData.fromCreateData(r.data()))
                         .queue(null, e -> log.warn("could not answer {}: {}", what, e.toString()));
-                return;
+            } catch (RuntimeException e) { // JDA refuses new requests once it is shutting down
+                log.warn("could not answer {}: {}", what, e.toString());
             }
-            event.getHook().editOriginal(MessageEditData.fromCreateData(r.data()))
-                    .queue(null, e -> log.warn("could not answer {}: {}", what, e.toString()));
         };
         try {
             slow.execute(finish);
