@@ -28,6 +28,7 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -120,6 +121,9 @@ public final class DiscordBot implements ChatPlatform {
         };
         // Belt and braces: every message built by llmq sets allowed mentions to none already.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        // JDA 6 builds a ContextException (a stack trace) on every queue() by default, for failures
+        // that llmq logs by their message anyway: not worth a stack walk per request.
+        RestAction.setPassContext(false);
         JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS)
                 .addEventListeners(new DiscordListener(core, slow), lifecycle)
                 .setEnableShutdownHook(false);
