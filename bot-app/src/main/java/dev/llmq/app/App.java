@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** Time is a dependency; the process runs on the system's UTC clock. */
+    static final Clock CLOCK = Clock.systemUTC();
 
     final Config config;
     final LiveBank bank;
@@ -53,17 +55,32 @@ final class App implements AutoCloseable {
      */
     static App open(Config config, BankLocation location, QuestionBank initial, List<DailyPublisher> publishers,
                     Optional<Lang> explicitLang) throws IOException {
+        return open(config, location, initial, publishers, explicitLang, StoreOpening.start(config.db(), CLOCK));
+    }
+
+    /** As above, on a store that is being opened already (start-up opens it first, while the bank loads). */
+    static App open(Config config, BankLocation location, QuestionBank initial, List<DailyPublisher> publishers,
+                    Optional<Lang> explicitLang, StoreOpening store) throws IOException {
         Metrics metrics = new Metrics();
-        LiveBank bank = new LiveBank(location, initial, event -> metrics.bankReload(event));
-        Clock clock = Clock.systemUTC();
+        StartupTimeline.step("metrics");
+        LiveBank bank;
+        try {
+            bank = new LiveBank(location, initial, event -> metrics.bankReload(event));
+        } catch (IOException | RuntimeException e) {
+            metrics.close();
+            store.discard();
+            throw e;
+        }
+        Clock clock = CLOCK;
         Optional<Lang> defaultLang = explicitLang.or(config::defaultLang);
         List<DailyPublisher> metered = publishers.stream().map(p -> new MeteredPublisher(p, metrics))
                 .collect(Collectors.toList());
         DailyRuntime daily;
         try {
-            daily = DailyRuntime.open(config.db(), config.catchup(), bank, metered, clock, defaultLang.orElse(Lang.EN));
+            daily = DailyRuntime.open(store.await(), config.catchup(), bank, metered, clock, defaultLang.orElse(Lang.EN));
             daily.scheduler().observedBy(metrics.dailyObserver());
         } catch (RuntimeException e) {
+            store.discard();
             bank.close();
             metrics.close();
             throw e;

@@ -1,15 +1,11 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
-import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.daily.DailyScheduler;
 import dev.llmq.core.daily.StoredDailyDesk;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.Store;
-import dev.llmq.core.port.out.StoreException;
-import dev.llmq.store.jdbc.DbConfig;
-import dev.llmq.store.jdbc.JdbcStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,22 +32,9 @@ final class DailyRuntime implements AutoCloseable {
         this.desk = desk;
     }
 
-    /** Opens the store (creating and migrating it) and builds the scheduler; nothing runs until {@link #start()}. */
-    static DailyRuntime open(DbConfig db, Duration catchUp, Supplier<QuestionBank> bank, List<DailyPublisher> publishers,
+    /** Builds the scheduler and the desk on an open store; nothing runs until {@link #start()}. */
+    static DailyRuntime open(Store store, Duration catchUp, Supplier<QuestionBank> bank, List<DailyPublisher> publishers,
                              Clock clock, Lang defaultLang) {
-        Store store;
-        try {
-            store = JdbcStore.open(db, clock);
-        } catch (StoreException e) {
-            // An SQLite file llmq cannot create or use is a setting to change; a database server
-            // that does not answer or refuses the login is a failure outside llmq.
-            if (db.isSqlite()) {
-                throw StartupFailure.setting(DbConfig.URL, e.getMessage(),
-                        "set " + DbConfig.URL + "=jdbc:sqlite:PATH to a file that llmq can create and write", e);
-            }
-            throw StartupFailure.runtime(DbConfig.URL, e.getMessage(), "check that PostgreSQL is running and "
-                    + "reachable, and check " + DbConfig.URL + ", LLMQ_DB_USER and LLMQ_DB_PASSWORD", e);
-        }
         DailyScheduler scheduler = new DailyScheduler(store, bank, publishers, clock, defaultLang,
                 DailyScheduler.Settings.defaults().withCatchUp(catchUp), new SecureRandom(), DailyScheduler.Sleeper.REAL);
         return new DailyRuntime(store, scheduler, new StoredDailyDesk(store, scheduler, bank));

@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StartupTimeline.step("main");
         LogSetup.beforeFirstLogger(System.getenv());
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -81,27 +82,41 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI on a prepared {@code Main} (tests keep it to stop {@code run}); returns the exit code. */
     static int execute(Main main, String... args) {
+        // The commands a supervisor or a user starts most, with nothing to parse, skip picocli:
+        // its classes are Java 5 bytecode, which no class-data or AOT cache can hold, and loading
+        // and verifying them costs about 0.2 s of every start (docs/benchmarks.md, Start-up).
+        if (args.length == 0 || args.length == 1 && (args[0].equals("run") || args[0].equals("console"))) {
+            try {
+                StartupTimeline.step("command line");
+                return args.length == 0 ? main.call()
+                        : args[0].equals("run") ? new RunCmd().run(main) : new ConsoleCmd().run(main);
+            } catch (Exception e) {
+                return main.failed(e);
+            }
+        }
         CommandLine cli = new CommandLine(main);
         cli.setOut(new PrintWriter(main.stdout, true));
         cli.setErr(new PrintWriter(main.stderr, true));
-        // Every failure is one line, `llmq: <VARIABLE or component>: <what> (<what to do>)`, never a trace.
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            StartupLogGate.discard();
-            if (ex instanceof ConfigException config) {
-                config.problems().forEach(p -> main.stderr.println("llmq: " + p.line()));
-                return EXIT_USAGE;
-            }
-            StartupFailure failure = StartupErrors.describe(ex);
-            // no static logger in Main: logging must not start before LogSetup has run
-            org.slf4j.LoggerFactory.getLogger(Main.class).debug("start-up failed", ex);
-            main.stderr.println("llmq: " + failure.line());
-            return failure.kind().exitCode();
-        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> main.failed(ex));
         cli.setParameterExceptionHandler((ex, args2) -> {
             main.stderr.println("llmq: " + ex.getMessage().replace('\n', ' ') + " (see llmq --help)");
             return EXIT_USAGE;
         });
         return cli.execute(args);
+    }
+
+    /** Every failure is one line, {@code llmq: <VARIABLE or component>: <what> (<what to do>)}, never a trace. */
+    int failed(Exception ex) {
+        StartupLogGate.discard();
+        if (ex instanceof ConfigException config) {
+            config.problems().forEach(p -> stderr.println("llmq: " + p.line()));
+            return EXIT_USAGE;
+        }
+        StartupFailure failure = StartupErrors.describe(ex);
+        // no static logger in Main: logging must not start before LogSetup has run
+        org.slf4j.LoggerFactory.getLogger(Main.class).debug("start-up failed", ex);
+        stderr.println("llmq: " + failure.line());
+        return failure.kind().exitCode();
     }
 
     /** Completed to stop {@code run} (by the shutdown hook, or by a test). */
@@ -186,15 +201,26 @@ public final class Main implements Callable<Integer> {
             if (config.isEmpty()) {
                 return EXIT_USAGE;
             }
+            // the store opens (and migrates) while the bank loads
+            StoreOpening store = StoreOpening.start(config.get().db(), App.CLOCK);
             BankLocation where = main.bankLocation();
-            Optional<QuestionBank> bank = main.loadBank(where);
+            Optional<QuestionBank> bank;
+            Optional<Lang> lang;
+            try {
+                bank = main.loadBank(where);
+                lang = main.explicitLang();
+            } catch (RuntimeException e) {
+                store.discard();
+                throw e;
+            }
             if (bank.isEmpty()) {
+                store.discard();
                 return EXIT_USAGE;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
-            ConsoleAdapter console = new ConsoleAdapter(reader, main.stdout, main.interactive, main.explicitLang());
+            ConsoleAdapter console = new ConsoleAdapter(reader, main.stdout, main.interactive, lang);
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
-            try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), main.explicitLang());
+            try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store);
                  console) {
                 app.startScheduler();
                 StartupLogGate.release();

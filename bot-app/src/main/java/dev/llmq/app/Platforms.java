@@ -2,6 +2,8 @@ package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.discord.DiscordBot;
@@ -12,12 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /** Runs the configured chat platforms until the process is stopped or a platform stops on its own. */
 final class Platforms {
     /** How long SIGTERM waits for the graceful stop (the scheduler's own grace is 20 s). */
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private static final QuestionBank EMPTY_BANK = new QuestionBank(List.of(), List.of(), List.of());
 
     private Platforms() {
     }
@@ -56,38 +61,67 @@ final class Platforms {
     }
 
     private static int runUntilStopped(Main main, Config config, List<ChatPlatform> runners, boolean[] started) {
-        BankLocation where = main.bankLocation();
-        Optional<QuestionBank> bank;
+        // Start-up runs three things at once, since none needs the others: the store is opened and
+        // migrated, the platforms connect, and the bank loads. An interaction that arrives before
+        // the quizmaster exists waits for it off the platform's event thread (StartingCore).
+        Optional<Lang> explicitLang;
         try {
-            bank = main.loadBank(where);
+            explicitLang = main.explicitLang();
         } catch (StartupFailure f) {
             closeAll(runners);
             return fail(main, f);
         }
-        if (bank.isEmpty()) { // its problems are printed, one line each
-            closeAll(runners);
-            return Main.EXIT_USAGE;
+        StoreOpening store = StoreOpening.start(config.db(), App.CLOCK);
+        AtomicReference<QuestionBank> loaded = new AtomicReference<>(EMPTY_BANK); // autocomplete meanwhile: no topics
+        StartingCore core = new StartingCore(loaded::get, new LangPolicy(explicitLang.or(config::defaultLang)));
+        List<Connecting> connecting = runners.stream().map(r -> Connecting.start(r, core)).collect(Collectors.toList());
+        BankLocation where = main.bankLocation();
+        Optional<QuestionBank> bank = Optional.empty();
+        Optional<StartupFailure> missing = Optional.empty();
+        try {
+            bank = main.loadBank(where); // empty when invalid: its problems are printed, one line each
+        } catch (StartupFailure f) {
+            missing = Optional.of(f);
         }
+        if (bank.isEmpty()) {
+            core.failed(new IllegalStateException("the question bank could not be loaded"));
+            connecting.forEach(Connecting::abandon);
+            store.discard();
+            closeAll(runners);
+            return missing.map(f -> fail(main, f)).orElse(Main.EXIT_USAGE);
+        }
+        QuestionBank initial = bank.get();
+        loaded.set(initial);
+        StartupTimeline.step("bank");
         // The banner is printed once everything is up: a failed start-up is its one line alone.
         List<String> banner = new ArrayList<>();
-        banner.add(String.format("llmq: question bank: %d questions in %d topics from %s", bank.get().size(),
-                bank.get().topics().size(), where.describe()));
+        banner.add(String.format("llmq: question bank: %d questions in %d topics from %s", initial.size(),
+                initial.topics().size(), where.describe()));
         List<DailyPublisher> publishers = runners.stream().map(ChatPlatform::publisher).collect(Collectors.toList());
         App app;
         try {
-            app = App.open(config, where, bank.get(), publishers, main.explicitLang());
+            app = App.open(config, where, initial, publishers, explicitLang, store);
         } catch (java.io.IOException | RuntimeException e) {
+            core.failed(e);
+            connecting.forEach(Connecting::abandon);
             closeAll(runners);
             return fail(main, StartupErrors.describe(e, "store"));
         }
+        core.ready(app.quizmaster);
+        StartupTimeline.step("core ready");
+        // while the platforms are still connecting: the first user's ask should not run cold code
+        Warmup.run(initial, app.daily.store(), runners);
+        StartupTimeline.step("warm-up");
         try {
             banner.add("llmq: store: " + app.daily.store().describe());
-            for (ChatPlatform r : runners) {
-                try {
-                    r.start(app.quizmaster);
-                } catch (Exception | LinkageError e) {
-                    return fail(main, StartupErrors.describe(e, r.name()));
+            for (Connecting c : connecting) {
+                ChatPlatform r = c.platform();
+                Optional<Throwable> failure = c.await();
+                if (failure.isPresent()) {
+                    connecting.forEach(Connecting::abandon);
+                    return fail(main, StartupErrors.describe(failure.get(), r.name()));
                 }
+                StartupTimeline.step(r.name());
                 app.check(r.name().toLowerCase(Locale.ROOT), r::ready);
                 banner.add("llmq: " + r.name() + ": connected as " + r.describe());
                 for (String note : r.notes()) {
@@ -106,6 +140,7 @@ final class Platforms {
             banner.forEach(main.stderr::println);
             started[0] = true;
             StartupLogGate.release();
+            StartupTimeline.log();
             CompletableFuture<Object> platformStopped = CompletableFuture.anyOf(
                     runners.stream().map(ChatPlatform::stopped).toArray(CompletableFuture<?>[]::new));
             CompletableFuture.anyOf(platformStopped, main.stop).join();
@@ -119,6 +154,42 @@ final class Platforms {
         } finally {
             closeAll(runners);
             app.close();
+        }
+    }
+
+    /** One platform's {@link ChatPlatform#start} running on its own (virtual) thread. */
+    private record Connecting(ChatPlatform platform, Thread thread, CompletableFuture<Void> done) {
+        static Connecting start(ChatPlatform platform, StartingCore core) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Thread t = Thread.ofVirtual().name("llmq-connect-" + platform.name().toLowerCase(Locale.ROOT)).start(() -> {
+                try {
+                    platform.start(core);
+                    done.complete(null);
+                } catch (Throwable e) { // reported by the main thread, as one line
+                    done.completeExceptionally(e);
+                }
+            });
+            return new Connecting(platform, t, done);
+        }
+
+        /** Waits until connected; returns why it failed, if it did. */
+        Optional<Throwable> await() {
+            try {
+                done.join();
+                return Optional.empty();
+            } catch (java.util.concurrent.CompletionException e) {
+                return Optional.of(e.getCause());
+            }
+        }
+
+        /** Start-up failed elsewhere: stop connecting (a start interrupted stops what it started) and wait. */
+        void abandon() {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

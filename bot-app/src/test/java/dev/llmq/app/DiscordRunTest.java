@@ -140,6 +140,41 @@ class DiscordRunTest {
         }
     }
 
+    /**
+     * Discord connects while the bank loads and the store opens: when either fails, start-up
+     * says so in its one line, and the connection it had begun is closed, not left behind.
+     */
+    @Test
+    void aBadBankOrStoreStopsStartUpInOneLineAndClosesTheConnectionBegunMeanwhile(@TempDir Path dir) throws Exception {
+        Path invalid = Files.writeString(dir.resolve("bank.yaml"), "topics: [\n");
+        try (FakeDiscord fake = new FakeDiscord(TOKEN)) {
+            CliHarness bank = CliHarness.run(env(fake, Map.of("LLMQ_QUESTIONS", invalid.toString())), "", "run");
+            assertEquals(2, bank.exitCode(), bank.err());
+            assertTrue(bank.err().startsWith("llmq: ") && bank.err().contains(invalid + ":2:1: (yaml): YAML syntax error"),
+                    bank.err());
+            assertFalse(bank.err().contains("llmq: stopped"), "it never started: " + bank.err());
+            assertAllClosed(fake);
+
+            Path directory = Files.createDirectories(dir.resolve("a-directory.db"));
+            CliHarness store = CliHarness.run(env(fake, Map.of("LLMQ_DB_URL", "jdbc:sqlite:" + directory)), "", "run");
+            assertEquals(2, store.exitCode(), store.err());
+            assertTrue(store.err().startsWith("llmq: LLMQ_DB_URL: "), store.err());
+            assertEquals(1, store.err().lines().count(), "one line: " + store.err());
+            assertAllClosed(fake);
+            assertFalse(bank.err().contains("TOKEN_MUST_NOT_PRINT") || store.err().contains("TOKEN_MUST_NOT_PRINT"));
+        }
+    }
+
+    /** Every gateway connection the bot opened is closed (it may not have got as far as opening one). */
+    private static void assertAllClosed(FakeDiscord fake) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (fake.gatewayCloses().size() < fake.gatewayConnections().size() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals(fake.gatewayConnections().size(), fake.gatewayCloses().size(),
+                "connections " + fake.gatewayConnections() + ", closes " + fake.gatewayCloses());
+    }
+
     @Test
     void aBusyHttpPortIsNamedInOneLine() throws Exception {
         try (FakeDiscord fake = new FakeDiscord(TOKEN); java.net.ServerSocket busy = new java.net.ServerSocket(0)) {

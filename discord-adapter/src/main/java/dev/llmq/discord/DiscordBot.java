@@ -4,6 +4,7 @@ import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.config.Unreachable;
 import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.port.in.Interactions;
+import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.out.DailyPublisher;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -31,6 +32,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,6 +218,14 @@ public final class DiscordBot implements ChatPlatform {
     public List<Command> commands() {
         Connected c = connected;
         return c == null ? List.of() : c.commands();
+    }
+
+    /** Renders the reply and serializes it to the JSON body JDA would send; sends nothing. */
+    @Override
+    public void warmUp(Reply reply) {
+        DiscordRenderer.Rendered r = DiscordRenderer.render(reply);
+        MessageEditData.fromCreateData(r.data()).toData().toJson();
+        r.data().toData().toJson();
     }
 
     /** "llmq#0 (id 123), 3 commands in server X": for the start-up banner. */

@@ -1,6 +1,7 @@
 package dev.llmq.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.AppConfig;
@@ -10,11 +11,13 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.json.GsonFactory;
 import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.config.Unreachable;
 import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.Interactions;
+import dev.llmq.core.port.in.Reply;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -208,6 +211,14 @@ public final class SlackBot implements ChatPlatform {
         } catch (IllegalArgumentException e) {
             return apiBase();
         }
+    }
+
+    /** Renders the reply as Block Kit and serializes it as the SDK would send it; sends nothing. */
+    @Override
+    public void warmUp(Reply reply) {
+        SlackMessage m = BlockKit.render(reply);
+        GsonFactory.createSnakeCase().toJson(SlashCommandResponse.builder().responseType(m.responseType())
+                .text(m.text()).blocks(m.blocks()).build());
     }
 
     /** "llmq (U123) in workspace T456": for the start-up banner. */

@@ -1,6 +1,7 @@
 package dev.llmq.core.port;
 
 import dev.llmq.core.port.in.Interactions;
+import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.out.DailyPublisher;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,15 @@ public interface ChatPlatform extends AutoCloseable {
      *     the failure is outside llmq; never showing a token
      */
     void start(Interactions core);
+
+    /**
+     * Renders {@code reply} as this platform would send it, and sends nothing: the start-up
+     * warm-up runs a few synthetic asks through the core and each platform's rendering, so that
+     * the first user's interaction does not pay for loading and first-running that code. It
+     * never calls the platform.
+     */
+    default void warmUp(Reply reply) {
+    }
 
     /** Who we are connected as, for the start-up banner ("llmq#0 (id 1), 3 commands in ..."). */
     String describe();

@@ -152,6 +152,19 @@ public final class FakeDiscord implements AutoCloseable {
             return edit.put("flags", edit.getInt("flags", 0) | deferred);
         }
 
+        /**
+         * When the answer reached the fake ({@link System#nanoTime()}): the callback, or for a
+         * deferred reply the edit of @original or the follow-up that finished it.
+         */
+        public long answeredNanos(Duration timeout) {
+            Req cb = awaitCallback(timeout);
+            if (cb.json().getInt("type") != 5) {
+                return cb.nanos();
+            }
+            await(CompletableFuture.anyOf(originalEdit, followUp), timeout, "the answer to deferred interaction " + id);
+            return (originalEdit.isDone() ? originalEdit.join() : followUp.join()).nanos();
+        }
+
         /** The message the callback created (as the fake stored it), for pressing its buttons. */
         public DataObject message() {
             return original;
@@ -350,6 +363,18 @@ public final class FakeDiscord implements AutoCloseable {
     /** The IDENTIFY payloads received, in order. */
     public List<DataObject> identifies() {
         return List.copyOf(gateway.identifies);
+    }
+
+    /**
+     * Waits for the next READY the gateway sends (to a new session) and returns when it was sent
+     * ({@link System#nanoTime()}): for the start-up benchmark.
+     */
+    public long awaitReadySent(Duration timeout) throws InterruptedException {
+        Long at = gateway.readies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (at == null) {
+            throw new AssertionError("no READY sent within " + timeout.toMillis() + " ms");
+        }
+        return at;
     }
 
     /** The RESUME payloads received, in order. */
@@ -1014,10 +1039,13 @@ public final class FakeDiscord implements AutoCloseable {
         final Map<WebSocket, Conn> conns = new ConcurrentHashMap<>();
         final Map<String, Session> sessions = new ConcurrentHashMap<>();
         final List<DataObject> identifies = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.BlockingQueue<Long> readies = new java.util.concurrent.LinkedBlockingQueue<>();
         final List<DataObject> resumes = new CopyOnWriteArrayList<>();
         final List<String> connections = new CopyOnWriteArrayList<>();
         final AtomicInteger resumed = new AtomicInteger();
         volatile Session latest;
+        /** The newest session of each token: a restarted bot identifies again with the same token. */
+        final Map<String, Session> latestByToken = new ConcurrentHashMap<>();
 
         Gateway(InetSocketAddress address) {
             super(address, 1);
@@ -1061,7 +1089,9 @@ public final class FakeDiscord implements AutoCloseable {
                     }
                     c.session = s;
                     latest = s;
+                    latestByToken.put(s.token, s);
                     send(s, "READY", ready(s.id));
+                    readies.add(System.nanoTime());
                     send(s, "GUILD_CREATE", guildCreate());
                     break;
                 }
@@ -1116,8 +1146,7 @@ public final class FakeDiscord implements AutoCloseable {
         }
 
         void dispatch(String token, String type, DataObject d) {
-            Session s = token == null ? latest : sessions.values().stream().filter(x -> x.token.equals(token))
-                    .reduce((a, b) -> b).orElse(null);
+            Session s = token == null ? latest : latestByToken.get(token);
             if (s == null) {
                 throw new AssertionError("no gateway session" + (token == null ? "" : " for that token"));
             }

@@ -219,13 +219,53 @@ public final class JdbcStore implements Store {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
+    /**
+     * The newest migration in {@code db/migration} ({@code V<n>__*.sql}). A test checks it against
+     * the files, so a new migration without it fails the build.
+     */
+    static final int SCHEMA_VERSION = 3;
+
     private void migrate() {
+        boolean current;
+        try (java.sql.Connection c = ds.getConnection()) {
+            current = schemaIsCurrent(c);
+        } catch (java.sql.SQLException e) {
+            current = false; // Flyway will say what is wrong
+        }
+        if (current) {
+            log.info("store ready (schema version {}): {}", SCHEMA_VERSION, description);
+            return;
+        }
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
         log.info("store ready: {}", description);
+    }
+
+    /**
+     * Whether Flyway has applied every migration of this build, all successfully. Then start-up
+     * does not run Flyway at all: it would find nothing to do, and loading it and scanning the
+     * jar for migrations is most of the time it takes to open a store (docs/benchmarks.md,
+     * Start-up). A store with no history, a failed migration or another version goes to Flyway,
+     * which migrates, or refuses with its own message.
+     */
+    static boolean schemaIsCurrent(java.sql.Connection c) {
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(
+                     "select version, success from flyway_schema_history where version is not null")) {
+            int newest = 0;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                newest = Math.max(newest, Integer.parseInt(rs.getString(1)));
+            }
+            return newest == SCHEMA_VERSION;
+        } catch (java.sql.SQLException | NumberFormatException e) { // no history table yet, or not ours
+            return false;
+        }
     }
 
     @Override

@@ -1,0 +1,33 @@
+package dev.llmq.app;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When each step of start-up finished, for one log line once llmq is up:
+ * {@code start-up (ms since the JVM started): command line 254, bank 812, ...}. The steps run at
+ * once on several threads, so the line is sorted by time, which shows which step was last.
+ */
+final class StartupTimeline {
+    private static final Logger log = LoggerFactory.getLogger(StartupTimeline.class);
+    private static final Map<String, Long> STEPS = new ConcurrentHashMap<>();
+
+    private StartupTimeline() {
+    }
+
+    /** Step {@code what} is done now. */
+    static void step(String what) {
+        STEPS.putIfAbsent(what, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** Logs the steps so far, in the order they finished. */
+    static void log() {
+        log.info("start-up (ms since the JVM started): {}", STEPS.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+    }
+}

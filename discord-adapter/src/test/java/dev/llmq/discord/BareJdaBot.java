@@ -1,0 +1,40 @@
+package dev.llmq.discord;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.requests.RestConfig;
+
+/**
+ * The baseline of the start-up benchmark ({@link ColdStartBenchmark}): the smallest JDA 6 bot that
+ * does what llmq's start does on Discord, in its own process. It logs in with the same settings
+ * ({@code createLight}, no intents), waits for READY, registers one guild command, and answers
+ * every slash command with a constant text. JDA's defaults are left as they are.
+ *
+ * <p>Reads DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GATEWAY_URL and DISCORD_GUILD_ID, as llmq does.
+ */
+public final class BareJdaBot {
+    private BareJdaBot() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        JDA jda = JDABuilder.createLight(System.getenv("DISCORD_TOKEN"), DiscordBot.INTENTS)
+                .setRestConfig(new RestConfig().setBaseUrl(System.getenv("DISCORD_API_URL")))
+                .setSessionController(new FixedGateway(System.getenv("DISCORD_GATEWAY_URL")))
+                .addEventListeners(new ListenerAdapter() {
+                    @Override
+                    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                        event.reply("pong").setEphemeral(true).queue();
+                    }
+                })
+                .build().awaitReady();
+        jda.getGuildById(System.getenv("DISCORD_GUILD_ID")).updateCommands()
+                .addCommands(Commands.slash("llmq", "An interview question")
+                        .addOption(OptionType.STRING, "topic", "The topic", false))
+                .queue();
+        System.err.println("bare JDA bot: ready");
+    }
+}
