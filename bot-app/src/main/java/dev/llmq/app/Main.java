@@ -7,6 +7,7 @@ import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.ChatPlatform;
+import dev.llmq.core.quiz.UserLimits;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -222,6 +223,8 @@ public final class Main implements Callable<Integer> {
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
             try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store);
                  console) {
+                // one person at their own terminal: the per-user rate limit is for shared channels
+                app.quizmaster.limitedBy(UserLimits.none());
                 app.startScheduler();
                 StartupLogGate.release();
                 console.start(app.quizmaster);

@@ -48,6 +48,16 @@ class ConsoleEndToEndTest {
         assertTrue(r.out().contains("[1] Reveal answer"), r.out());
     }
 
+    /** The per-user rate limit is for shared channels: a piped session of many asks is answered in full. */
+    @Test
+    void theTerminalIsNotRateLimited() {
+        int asks = 45; // more than a chat user's 30 a minute
+        CliHarness r = console("/llmq\n".repeat(asks));
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.out().contains(dev.llmq.core.i18n.Msg.SLOW_DOWN.text(dev.llmq.core.i18n.Lang.EN)), r.out());
+        assertEquals(asks, r.out().lines().filter(l -> l.contains("[1] Reveal answer")).count(), r.out());
+    }
+
     @Test
     void hintButtonGivesKeyPointsOneAtATime() {
         CliHarness r = console("/llmq objectives difficulty:1\n2\n1\n1\n");
