@@ -204,6 +204,17 @@ public final class FakeSlack implements AutoCloseable {
         return slashCommand(user, channel, text, responseUrl());
     }
 
+    /** A slash command sent at {@code sentNanos}, whose answer is the {@link #RESPOND} call to {@code responsePath}. */
+    public record SentCommand(CompletableFuture<Ack> ack, String responsePath, long sentNanos) {
+    }
+
+    /** A slash command, with what it takes to find its answer (for the load harness). */
+    public SentCommand slashCommandTracked(String user, String channel, String text) {
+        String url = responseUrl();
+        long at = System.nanoTime();
+        return new SentCommand(slashCommand(user, channel, text, url), java.net.URI.create(url).getPath(), at);
+    }
+
     /**
      * A slash command and its answer, as the user sees it: the ack's payload when the ack carries
      * one, else what llmq sent to this command's response_url (as a JSON object: response_type,
