@@ -20,6 +20,16 @@ public final class BareJdaBot {
     private BareJdaBot() {
     }
 
+    /** A bare JDA client with llmq's settings on these endpoints, READY, with {@code listener}: for other harnesses. */
+    public static JDA client(String token, String apiUrl, String gatewayUrl, Object listener) throws InterruptedException {
+        return JDABuilder.createLight(token, DiscordBot.INTENTS)
+                .setRestConfig(new RestConfig().setBaseUrl(apiUrl))
+                .setSessionController(new FixedGateway(gatewayUrl))
+                .setEnableShutdownHook(false)
+                .addEventListeners(listener)
+                .build().awaitReady();
+    }
+
     public static void main(String[] args) throws InterruptedException {
         JDA jda = JDABuilder.createLight(System.getenv("DISCORD_TOKEN"), DiscordBot.INTENTS)
                 .setRestConfig(new RestConfig().setBaseUrl(System.getenv("DISCORD_API_URL")))

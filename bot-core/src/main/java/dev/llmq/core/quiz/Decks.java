@@ -9,6 +9,7 @@ import dev.llmq.core.port.out.DeckStore;
 import dev.llmq.core.schedule.ChannelRef;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class Decks {
     private final RandomGenerator random;
     private final Optional<DeckStore> store;
     private final Cache<ChannelRef, DeckState> decks;
+    private final Cache<ChannelRef, Combiner> combiners;
 
     /** Decks in memory only (tests): they are gone with the process. */
     public Decks(RandomGenerator random, Clock clock, Duration idle, long maxDecks) {
@@ -46,6 +48,13 @@ public final class Decks {
         this.store = Objects.requireNonNull(store);
         Ticker ticker = () -> clock.millis() * 1_000_000L;
         this.decks = Caffeine.newBuilder()
+                .ticker(ticker)
+                .expireAfterAccess(idle)
+                .maximumSize(maxDecks)
+                .build();
+        // Evicting a channel's combiner while it is in use at worst lets two draws compete: the
+        // conditional update still keeps them apart.
+        this.combiners = Caffeine.newBuilder()
                 .ticker(ticker)
                 .expireAfterAccess(idle)
                 .maximumSize(maxDecks)
@@ -73,28 +82,84 @@ public final class Decks {
         if (store.isEmpty()) {
             return Optional.of(drawInMemory(channel, candidates));
         }
-        DeckDraw.Draw d = null;
+        // Draws that arrive together in one channel are combined into one conditional update:
+        // drawn one after another from the same deck, written once. Competing with each other
+        // instead, all but one would lose the update and draw again, each paying another write.
+        Request mine = new Request(candidates);
+        Combiner c = combiners.get(channel, k -> new Combiner());
+        c.waiting.add(mine);
+        c.lock.lock();
+        try {
+            if (mine.question == null) { // no earlier holder of the lock took it with theirs
+                List<Request> batch = new ArrayList<>();
+                for (Request r = c.waiting.poll(); r != null; r = c.waiting.poll()) {
+                    batch.add(r);
+                }
+                drawAndWrite(channel, batch);
+            }
+        } finally {
+            c.lock.unlock();
+        }
+        return Optional.of(mine.question);
+    }
+
+    /** One ask's draw, waiting to be combined with the others of its channel. */
+    private static final class Request {
+        final List<Question> candidates;
+        /** Set under the channel's lock, read after taking it. */
+        Question question;
+
+        Request(List<Question> candidates) {
+            this.candidates = candidates;
+        }
+    }
+
+    /** A channel's draws waiting for the one that holds its lock to write them together. */
+    private static final class Combiner {
+        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        final java.util.Queue<Request> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    }
+
+    /** Draws every request of {@code batch}, in order, from the channel's deck, and writes the deck once. */
+    private void drawAndWrite(ChannelRef channel, List<Request> batch) {
+        List<Question> drawn = new ArrayList<>();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            drawn.clear();
             DeckState before;
             try {
                 before = decks.get(channel, store.get()::deck);
-                d = DeckDraw.draw(candidates, before, random).orElseThrow();
-                if (store.get().replaceDeck(channel, before, d.after())) {
-                    decks.put(channel, d.after());
-                    return Optional.of(d.question());
+                DeckState state = before;
+                for (Request r : batch) {
+                    DeckDraw.Draw d = DeckDraw.draw(r.candidates, state, random).orElseThrow();
+                    drawn.add(d.question());
+                    state = d.after();
+                }
+                if (store.get().replaceDeck(channel, before, state)) {
+                    decks.put(channel, state);
+                    answer(batch, drawn);
+                    return;
                 }
             } catch (RuntimeException e) {
-                // The store failed: the question is still shown, its draw just not remembered.
-                log.warn("the deck of {} could not be read or written ({}); this draw is not remembered", channel,
-                        e.toString());
-                return Optional.of(d != null ? d.question()
-                        : DeckDraw.draw(candidates, DeckState.EMPTY, random).orElseThrow().question());
+                // The store failed: the questions are still shown, their draws just not remembered.
+                log.warn("the deck of {} could not be read or written ({}); {} draws are not remembered", channel,
+                        e.toString(), batch.size());
+                for (int i = drawn.size(); i < batch.size(); i++) {
+                    drawn.add(DeckDraw.draw(batch.get(i).candidates, DeckState.EMPTY, random).orElseThrow().question());
+                }
+                answer(batch, drawn);
+                return;
             }
             decks.invalidate(channel); // another replica (or the daily claim) drew first: read it again
         }
         log.warn("the deck of {} changed under {} draws in a row; showing {} anyway", channel, ATTEMPTS,
-                d.question().id());
-        return Optional.of(d.question());
+                drawn.stream().map(Question::id).toList());
+        answer(batch, drawn);
+    }
+
+    private static void answer(List<Request> batch, List<Question> drawn) {
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).question = drawn.get(i);
+        }
     }
 
     private Question drawInMemory(ChannelRef channel, List<Question> candidates) {

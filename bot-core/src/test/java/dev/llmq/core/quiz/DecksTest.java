@@ -146,4 +146,55 @@ class DecksTest {
         assertEquals(1, store.deck(ch("c")).round(), "the deck was full: a new round, kept across the restart");
         assertTrue(architecture.stream().anyMatch(q -> q.id().equals(next)));
     }
+
+    /**
+     * Simultaneous asks in one channel, on a store whose write is slow: they are drawn together and
+     * written in a few conditional updates, not one each, and none repeats. Competing instead,
+     * all but one would lose each update, and after three losses show a question anyway.
+     */
+    @Test
+    void simultaneousDrawsInAChannelAreCombinedIntoFewWritesAndRepeatNothing() throws Exception {
+        MemoryStore store = new MemoryStore();
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        dev.llmq.core.port.out.DeckStore slow = new dev.llmq.core.port.out.DeckStore() {
+            @Override
+            public dev.llmq.core.port.out.DeckState deck(ChannelRef channel) {
+                return store.deck(channel);
+            }
+
+            @Override
+            public boolean replaceDeck(ChannelRef channel, dev.llmq.core.port.out.DeckState expected,
+                                       dev.llmq.core.port.out.DeckState next) {
+                writes.incrementAndGet();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return store.replaceDeck(channel, expected, next);
+            }
+        };
+        Decks decks = new Decks(new java.util.Random(9), new MutableClock(Fixtures.EPOCH), Duration.ofHours(1), 1000,
+                Optional.of(slow));
+        List<Question> all = bank.questions();
+        int asks = all.size();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> drawn = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < asks; i++) {
+                drawn.add(threads.submit(() -> {
+                    go.await();
+                    return decks.draw(ch("busy"), all).orElseThrow().id();
+                }));
+            }
+            go.countDown();
+            Set<String> ids = new HashSet<>();
+            for (java.util.concurrent.Future<String> f : drawn) {
+                ids.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(asks, ids.size(), "a repeat among " + asks + " simultaneous draws of " + asks + " questions");
+        }
+        assertEquals(asks, store.deck(ch("busy")).asked().size(), "every draw is in the stored deck");
+        assertTrue(writes.get() < asks, writes.get() + " writes for " + asks + " draws: they were not combined");
+    }
 }
