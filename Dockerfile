@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # llmq: build with Maven, then run on a jlink-ed Java runtime on Debian slim, as a non-root user.
 #   docker build -t llmq .
-#   docker run --rm -e DISCORD_TOKEN=... -v llmq-data:/data -p 8080:8080 llmq
+#   docker run --rm --memory 512m -e DISCORD_TOKEN=... -v llmq-data:/data -p 8080:8080 llmq
 # The build steps are the ones CI runs: the ./llmq script's package command, docker/build-runtime.sh
 # (CI builds the same runtime and runs the jar on it) and bin/train-cache, which trains the AOT
 # cache the image starts with (Java 25: classes loaded and linked, method profiles) by running
