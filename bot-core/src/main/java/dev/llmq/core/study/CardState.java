@@ -1,0 +1,6 @@
+package dev.llmq.core.study;
+
+/** Where a card is in its life: learning (new, in its learning steps), review, or relearning after a lapse. */
+public enum CardState {
+    LEARNING, REVIEW, RELEARNING
+}
