@@ -111,6 +111,8 @@ public final class MemoryStore implements Store {
                 .thenComparing(PostKey::channel).thenComparing(PostKey::date));
         final Map<List<String>, SpaceSettings> settings = new HashMap<>();
         final Map<List<String>, UserProgress> progress = new HashMap<>();
+        final Map<dev.llmq.core.study.StudyKey, dev.llmq.core.port.out.StoredCard> cards = new HashMap<>();
+        final List<dev.llmq.core.study.ReviewEntry> reviewLog = new ArrayList<>();
     }
 
     private final Data data;
@@ -461,6 +463,34 @@ public final class MemoryStore implements Store {
     }
 
     // ------------------------------------------------------------------ progress and settings
+
+    @Override
+    public Optional<dev.llmq.core.port.out.StoredCard> card(dev.llmq.core.study.StudyKey key) {
+        synchronized (data) {
+            return Optional.ofNullable(data.cards.get(key));
+        }
+    }
+
+    @Override
+    public boolean recordReview(dev.llmq.core.study.ReviewEntry entry) {
+        synchronized (data) {
+            dev.llmq.core.port.out.StoredCard now = data.cards.get(entry.key());
+            if ((now == null ? 0 : now.reviews()) != entry.number() - 1) {
+                return false;
+            }
+            data.cards.put(entry.key(), new dev.llmq.core.port.out.StoredCard(entry.after(), entry.number()));
+            data.reviewLog.add(entry);
+            return true;
+        }
+    }
+
+    @Override
+    public List<dev.llmq.core.study.ReviewEntry> reviewLog(String platform, String space, String user) {
+        synchronized (data) {
+            return data.reviewLog.stream().filter(e -> e.key().platform().equals(platform)
+                    && e.key().space().equals(space) && e.key().user().equals(user)).toList();
+        }
+    }
 
     @Override
     public void recordReveal(String platform, String space, String user, String questionId, Instant at) {

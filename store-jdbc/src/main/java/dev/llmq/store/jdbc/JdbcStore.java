@@ -75,6 +75,7 @@ public final class JdbcStore implements Store {
     private final ProgressTable progress;
     private final SettingsTable settings;
     private final DeckTable decks;
+    private final StudyTable study;
 
     JdbcStore(DataSource ds, AutoCloseable pool, Dialect dialect, String description, Clock clock) {
         this.ds = ds;
@@ -86,6 +87,7 @@ public final class JdbcStore implements Store {
         this.progress = new ProgressTable(ds, dialect, description);
         this.settings = new SettingsTable(ds, dialect, description);
         this.decks = new DeckTable(ds, dialect, description);
+        this.study = new StudyTable(ds, dialect, description);
     }
 
     // ------------------------------------------------------------------ opening
@@ -223,7 +225,7 @@ public final class JdbcStore implements Store {
      * The newest migration in {@code db/migration} ({@code V<n>__*.sql}). A test checks it against
      * the files, so a new migration without it fails the build.
      */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     private void migrate() {
         boolean current;
@@ -419,6 +421,21 @@ public final class JdbcStore implements Store {
     @Override
     public List<UserProgress> progress(String platform, String space, String user) {
         return progress.progress(platform, space, user);
+    }
+
+    @Override
+    public Optional<dev.llmq.core.port.out.StoredCard> card(dev.llmq.core.study.StudyKey key) {
+        return study.card(key);
+    }
+
+    @Override
+    public boolean recordReview(dev.llmq.core.study.ReviewEntry entry) {
+        return study.recordReview(entry);
+    }
+
+    @Override
+    public List<dev.llmq.core.study.ReviewEntry> reviewLog(String platform, String space, String user) {
+        return study.reviewLog(platform, space, user);
     }
 
     @Override

@@ -4,7 +4,8 @@ package dev.llmq.core.port.out;
  * The persistence port of the core. bot-core holds no database code: the JDBC implementation
  * (SQLite by default, PostgreSQL for replicas) lives in the {@code store-jdbc} module.
  */
-public interface Store extends ScheduleStore, PostLedger, DeckStore, ProgressStore, SettingsStore, AutoCloseable {
+public interface Store extends ScheduleStore, PostLedger, DeckStore, ProgressStore, SettingsStore, StudyStore,
+        AutoCloseable {
     /** Where the data lives, for messages: a file path or a URL without credentials. */
     String describe();
 
