@@ -6,6 +6,9 @@ import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.study.Fsrs;
+import dev.llmq.core.study.FsrsParameters;
+import dev.llmq.core.study.Study;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -89,7 +92,8 @@ final class App implements AutoCloseable {
         Decks decks = new Decks(new SecureRandom(), clock, Duration.ofHours(1), 100_000,
                 Optional.of(daily.store()));
         Quizmaster quizmaster = new Quizmaster(bank, decks, new LangPolicy(defaultLang), Optional.of(daily.desk()),
-                Optional.of(daily.store()), clock).observedBy(metrics.observer());
+                Optional.of(daily.store()), clock).observedBy(metrics.observer())
+                .gradedBy(new Study(daily.store(), new Fsrs(FsrsParameters.defaults()), new SecureRandom()));
         return new App(config, bank, metrics, daily, quizmaster);
     }
 

@@ -136,6 +136,7 @@ final class Metrics {
     static String actionName(ActionId id) {
         return switch (id) {
             case ActionId.Reveal r -> "reveal";
+            case ActionId.Graded g -> "grade";
             case ActionId.Hint h -> "hint";
             case ActionId.Next n -> "next";
             case ActionId.Ask a -> "ask";

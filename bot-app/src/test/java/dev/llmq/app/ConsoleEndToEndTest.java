@@ -48,6 +48,21 @@ class ConsoleEndToEndTest {
         assertTrue(r.out().contains("[1] Reveal answer"), r.out());
     }
 
+    /**
+     * Issue 14's acceptance, first half: reveal, then Good on a new card. FSRS-6 gives it
+     * S₀ = 2.3065 days, so it comes back in 2 days, and the grade is kept in the store.
+     */
+    @Test
+    void goodAfterARevealSchedulesTheQuestionInTwoDays() {
+        // emergence has one question and no follow-ups: the answer's buttons are Next, Again, Hard, Good, Easy
+        CliHarness r = console("/llmq emergence\n1\n4\n");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("[2] Again") && r.out().contains("[3] Hard") && r.out().contains("[4] Good")
+                && r.out().contains("[5] Easy"), r.out());
+        String due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        assertTrue(r.out().contains("Good: this question comes back to you on " + due + " (in 2 days)."), r.out());
+    }
+
     /** The per-user rate limit is for shared channels: a piped session of many asks is answered in full. */
     @Test
     void theTerminalIsNotRateLimited() {

@@ -2,7 +2,6 @@ package dev.llmq.discord;
 
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.Action;
-import dev.llmq.core.port.in.ActionKind;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.HelpCard;
 import dev.llmq.core.port.in.HintCard;
@@ -166,15 +165,24 @@ public final class DiscordRenderer {
     /** Buttons in rows of five; ids are the core's action ids (unique per message, at most 100 characters). */
     static List<ActionRow> buttons(List<Action> actions) {
         List<Button> buttons = new ArrayList<>();
+        List<Button> grades = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Action a : actions) {
-            if (!seen.add(a.id()) || buttons.size() == 25) {
+            if (!seen.add(a.id()) || buttons.size() + grades.size() == 25) {
                 continue;
             }
             String label = cut(a.label(), Button.LABEL_MAX_LENGTH);
-            buttons.add(a.kind() == ActionKind.REVEAL ? Button.primary(a.id(), label) : Button.secondary(a.id(), label));
+            switch (a.kind()) {
+                case REVEAL -> buttons.add(Button.primary(a.id(), label));
+                case GRADE -> grades.add(Button.secondary(a.id(), label));
+                case HINT, NEXT, FOLLOW_UP -> buttons.add(Button.secondary(a.id(), label));
+            }
         }
-        return buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons);
+        List<ActionRow> rows = new ArrayList<>(buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons));
+        if (!grades.isEmpty()) { // Again / Hard / Good / Easy: a row of their own, as in Anki
+            rows.addAll(ActionRow.partitionOf(grades));
+        }
+        return rows;
     }
 
     /** Shortens text to {@code max} characters (UTF-16 units, as Discord counts), ending with an ellipsis. */

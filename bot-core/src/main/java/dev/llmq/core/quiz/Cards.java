@@ -48,6 +48,15 @@ public final class Cards {
      */
     public static AnswerCard answer(QuestionBank bank, Question q, Lang lang, boolean publicReveal,
                                     OptionalInt difficulty) {
+        return answer(bank, q, lang, publicReveal, difficulty, false);
+    }
+
+    /**
+     * As above; with {@code grading}, the four grade buttons follow (Again, Hard, Good, Easy), last,
+     * so that the other buttons keep their places.
+     */
+    public static AnswerCard answer(QuestionBank bank, Question q, Lang lang, boolean publicReveal,
+                                    OptionalInt difficulty, boolean grading) {
         List<Action> actions = new ArrayList<>();
         for (String f : q.followUps()) {
             if (actions.size() == MAX_FOLLOW_UPS) {
@@ -60,6 +69,13 @@ public final class Cards {
         actions.add(new Action(ActionKind.NEXT,
                 new ActionId.Next(Optional.of(q.topicId()), lang, difficulty, publicReveal).encode(),
                 Msg.BUTTON_NEXT.text(lang)));
+        if (grading) {
+            Msg[] labels = {Msg.BUTTON_AGAIN, Msg.BUTTON_HARD, Msg.BUTTON_GOOD, Msg.BUTTON_EASY};
+            for (int g = 1; g <= 4; g++) {
+                actions.add(new Action(ActionKind.GRADE, new ActionId.Graded(q.id(), lang, g, difficulty, publicReveal)
+                        .encode(), labels[g - 1].text(lang)));
+            }
+        }
         return new AnswerCard(lang, q.id(), topicName(bank, q, lang), q.prompt().get(lang), q.answer().get(lang),
                 q.keyPoints().get(lang), q.source(), !publicReveal, actions);
     }

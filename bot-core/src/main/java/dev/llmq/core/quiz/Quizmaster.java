@@ -148,6 +148,14 @@ public final class Quizmaster implements Interactions {
         return this;
     }
 
+    private volatile Optional<dev.llmq.core.study.Study> study = Optional.empty();
+
+    /** Answers get grade buttons, and a grade is kept in each member's FSRS card; returns this. */
+    public Quizmaster gradedBy(dev.llmq.core.study.Study s) {
+        this.study = Optional.of(s);
+        return this;
+    }
+
     private static void notify(Runnable r) {
         try {
             r.run();
@@ -204,6 +212,7 @@ public final class Quizmaster implements Interactions {
             case ActionId.Hint h -> false;
             case ActionId.Next n -> decks.persistent();
             case ActionId.Ask a -> false;
+            case ActionId.Graded g -> study.isPresent();
         }).orElse(false);
     }
 
@@ -220,7 +229,7 @@ public final class Quizmaster implements Interactions {
             case ActionId.Reveal r -> b.question(r.questionId())
                     .<Reply>map(found -> {
                         recordReveal(origin, found.id());
-                        return Cards.answer(b, found, lang, r.publicReveal(), r.difficulty());
+                        return Cards.answer(b, found, lang, r.publicReveal(), r.difficulty(), study.isPresent());
                     })
                     .orElseGet(() -> stale(lang));
             case ActionId.Hint h -> b.question(h.questionId())
@@ -231,7 +240,28 @@ public final class Quizmaster implements Interactions {
                     .orElseGet(() -> stale(lang));
             case ActionId.Next n -> draw(origin, b, n.topicId().flatMap(b::topic), lang, n.difficulty(),
                     n.publicReveal());
+            case ActionId.Graded g -> b.question(g.questionId())
+                    .<Reply>map(q -> grade(origin, q, lang, g))
+                    .orElseGet(() -> stale(lang));
         };
+    }
+
+    /** Keeps the member's grade in their card; the reply, to them alone, says when the question comes back. */
+    private Reply grade(Origin origin, Question q, Lang lang, ActionId.Graded g) {
+        if (study.isEmpty()) {
+            return Notice.error(lang, Msg.GRADING_UNAVAILABLE.text(lang));
+        }
+        dev.llmq.core.study.Grade grade = dev.llmq.core.study.Grade.values()[g.grade() - 1];
+        dev.llmq.core.study.Fsrs.Review r = study.get().grade(new dev.llmq.core.study.StudyKey(origin.platform(),
+                origin.space(), origin.user(), q.id()), grade, clock.instant());
+        Msg label = new Msg[] {Msg.BUTTON_AGAIN, Msg.BUTTON_HARD, Msg.BUTTON_GOOD, Msg.BUTTON_EASY}[g.grade() - 1];
+        long days = r.interval().toDays();
+        if (days < 1) {
+            return Notice.info(lang, Msg.GRADED_SOON.text(lang, label.text(lang), Math.max(1, r.interval().toMinutes())));
+        }
+        // the member's own zone comes with their settings (issue 14, item 5); until then, UTC
+        java.time.LocalDate on = r.after().due().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return Notice.info(lang, Msg.GRADED.text(lang, label.text(lang), on, days));
     }
 
     private void recordReveal(Origin origin, String questionId) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  *   <li>{@code hint:<question>:<lang>:<n>[:d<difficulty>][:pub]} (n counts from 1)</li>
  *   <li>{@code next:<topic or *>:<lang>[:d<difficulty>][:pub]}</li>
  *   <li>{@code ask:<question>:<lang>[:d<difficulty>][:pub]} (a follow-up question)</li>
+ *   <li>{@code grade:<question>:<lang>:<g>[:d<difficulty>][:pub]} (g: Again 1, Hard 2, Good 3, Easy 4)</li>
  * </ul>
  * Every id carries the options of the ask it came from (a difficulty filter, public reveals), so
  * that they survive every button: Hint, Reveal, a follow-up and Next. Ids without them (from
@@ -94,6 +95,24 @@ public sealed interface ActionId {
         }
     }
 
+    /** A member's grade of their own recall of the question, under its answer. */
+    record Graded(String questionId, Lang lang, int grade, OptionalInt difficulty, boolean publicReveal)
+            implements ActionId {
+        public Graded {
+            requireWord(questionId);
+            Objects.requireNonNull(lang);
+            requireDifficulty(difficulty);
+            if (grade < 1 || grade > 4) {
+                throw new IllegalArgumentException("grade " + grade);
+            }
+        }
+
+        @Override
+        public String encode() {
+            return "grade:" + questionId + ":" + lang.code() + ":" + grade + ActionId.options(difficulty, publicReveal);
+        }
+    }
+
     /** Parses an id from a button press. Anything malformed, from an old version or a stranger, gives empty. */
     static Optional<ActionId> parse(String raw) {
         if (raw == null || raw.length() > MAX_LENGTH) {
@@ -118,6 +137,8 @@ public sealed interface ActionId {
                 case "ask" -> question && number.isEmpty() ? Optional.of(new Ask(word, lang, d, pub)) : Optional.empty();
                 case "hint" -> question && number.isPresent()
                         ? Optional.of(new Hint(word, lang, number.getAsInt(), d, pub)) : Optional.empty();
+                case "grade" -> question && number.isPresent()
+                        ? Optional.of(new Graded(word, lang, number.getAsInt(), d, pub)) : Optional.empty();
                 case "next" -> number.isEmpty()
                         ? Optional.of(new Next(question ? Optional.of(word) : Optional.empty(), lang, d, pub))
                         : Optional.empty();
@@ -145,7 +166,7 @@ public sealed interface ActionId {
     final class Codec {
         static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
         static final Pattern PATTERN = Pattern.compile(
-                "(reveal|hint|next|ask):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?(?::d([1-3]))?(:pub)?");
+                "(reveal|hint|next|ask|grade):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?(?::d([1-3]))?(:pub)?");
 
         private Codec() {
         }

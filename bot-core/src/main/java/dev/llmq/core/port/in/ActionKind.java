@@ -5,5 +5,7 @@ public enum ActionKind {
     REVEAL,
     HINT,
     NEXT,
-    FOLLOW_UP
+    FOLLOW_UP,
+    /** Again, Hard, Good or Easy under an answer: the member grades their own recall. */
+    GRADE
 }
