@@ -1,13 +1,13 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.fsrs.Fsrs;
+import dev.llmq.core.fsrs.FsrsParameters;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
-import dev.llmq.core.study.Fsrs;
-import dev.llmq.core.study.FsrsParameters;
 import dev.llmq.core.study.Study;
 import java.io.IOException;
 import java.security.SecureRandom;

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
 @AnalyzeClasses(packages = "dev.llmq.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     static final String[] DOMAIN_PACKAGES = {"dev.llmq.core.bank..", "dev.llmq.core.schedule..", "dev.llmq.core.i18n..",
-        "dev.llmq.core.config.."};
+        "dev.llmq.core.config..", "dev.llmq.core.fsrs.."};
 
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy(DOMAIN_PACKAGES)
             .layer("Ports").definedBy("dev.llmq.core.port..")
-            .layer("Application").definedBy("dev.llmq.core.quiz..", "dev.llmq.core.daily..")
+            .layer("Application").definedBy("dev.llmq.core.quiz..", "dev.llmq.core.daily..", "dev.llmq.core.study..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application")
             .because("the domain knows no port and no use case; the ports know no use case");

@@ -251,8 +251,8 @@ public final class Quizmaster implements Interactions {
         if (study.isEmpty()) {
             return Notice.error(lang, Msg.GRADING_UNAVAILABLE.text(lang));
         }
-        dev.llmq.core.study.Grade grade = dev.llmq.core.study.Grade.values()[g.grade() - 1];
-        dev.llmq.core.study.Fsrs.Review r = study.get().grade(new dev.llmq.core.study.StudyKey(origin.platform(),
+        dev.llmq.core.fsrs.Grade grade = dev.llmq.core.fsrs.Grade.values()[g.grade() - 1];
+        dev.llmq.core.fsrs.Fsrs.Review r = study.get().grade(new dev.llmq.core.fsrs.StudyKey(origin.platform(),
                 origin.space(), origin.user(), q.id()), grade, clock.instant());
         Msg label = new Msg[] {Msg.BUTTON_AGAIN, Msg.BUTTON_HARD, Msg.BUTTON_GOOD, Msg.BUTTON_EASY}[g.grade() - 1];
         long days = r.interval().toDays();

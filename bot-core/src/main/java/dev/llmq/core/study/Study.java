@@ -1,5 +1,10 @@
 package dev.llmq.core.study;
 
+import dev.llmq.core.fsrs.Card;
+import dev.llmq.core.fsrs.Fsrs;
+import dev.llmq.core.fsrs.Grade;
+import dev.llmq.core.fsrs.ReviewEntry;
+import dev.llmq.core.fsrs.StudyKey;
 import dev.llmq.core.port.out.StoredCard;
 import dev.llmq.core.port.out.StudyStore;
 import java.time.Instant;

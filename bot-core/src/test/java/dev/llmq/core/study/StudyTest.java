@@ -3,6 +3,10 @@ package dev.llmq.core.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmq.core.fsrs.Fsrs;
+import dev.llmq.core.fsrs.FsrsParameters;
+import dev.llmq.core.fsrs.Grade;
+import dev.llmq.core.fsrs.StudyKey;
 import dev.llmq.core.testing.MemoryStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -111,8 +111,8 @@ public final class MemoryStore implements Store {
                 .thenComparing(PostKey::channel).thenComparing(PostKey::date));
         final Map<List<String>, SpaceSettings> settings = new HashMap<>();
         final Map<List<String>, UserProgress> progress = new HashMap<>();
-        final Map<dev.llmq.core.study.StudyKey, dev.llmq.core.port.out.StoredCard> cards = new HashMap<>();
-        final List<dev.llmq.core.study.ReviewEntry> reviewLog = new ArrayList<>();
+        final Map<dev.llmq.core.fsrs.StudyKey, dev.llmq.core.port.out.StoredCard> cards = new HashMap<>();
+        final List<dev.llmq.core.fsrs.ReviewEntry> reviewLog = new ArrayList<>();
     }
 
     private final Data data;
@@ -465,14 +465,14 @@ public final class MemoryStore implements Store {
     // ------------------------------------------------------------------ progress and settings
 
     @Override
-    public Optional<dev.llmq.core.port.out.StoredCard> card(dev.llmq.core.study.StudyKey key) {
+    public Optional<dev.llmq.core.port.out.StoredCard> card(dev.llmq.core.fsrs.StudyKey key) {
         synchronized (data) {
             return Optional.ofNullable(data.cards.get(key));
         }
     }
 
     @Override
-    public boolean recordReview(dev.llmq.core.study.ReviewEntry entry) {
+    public boolean recordReview(dev.llmq.core.fsrs.ReviewEntry entry) {
         synchronized (data) {
             dev.llmq.core.port.out.StoredCard now = data.cards.get(entry.key());
             if ((now == null ? 0 : now.reviews()) != entry.number() - 1) {
@@ -485,7 +485,7 @@ public final class MemoryStore implements Store {
     }
 
     @Override
-    public List<dev.llmq.core.study.ReviewEntry> reviewLog(String platform, String space, String user) {
+    public List<dev.llmq.core.fsrs.ReviewEntry> reviewLog(String platform, String space, String user) {
         synchronized (data) {
             return data.reviewLog.stream().filter(e -> e.key().platform().equals(platform)
                     && e.key().space().equals(space) && e.key().user().equals(user)).toList();

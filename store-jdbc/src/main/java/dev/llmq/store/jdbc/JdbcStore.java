@@ -424,17 +424,17 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public Optional<dev.llmq.core.port.out.StoredCard> card(dev.llmq.core.study.StudyKey key) {
+    public Optional<dev.llmq.core.port.out.StoredCard> card(dev.llmq.core.fsrs.StudyKey key) {
         return study.card(key);
     }
 
     @Override
-    public boolean recordReview(dev.llmq.core.study.ReviewEntry entry) {
+    public boolean recordReview(dev.llmq.core.fsrs.ReviewEntry entry) {
         return study.recordReview(entry);
     }
 
     @Override
-    public List<dev.llmq.core.study.ReviewEntry> reviewLog(String platform, String space, String user) {
+    public List<dev.llmq.core.fsrs.ReviewEntry> reviewLog(String platform, String space, String user) {
         return study.reviewLog(platform, space, user);
     }
 

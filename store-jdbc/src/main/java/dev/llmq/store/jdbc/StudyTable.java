@@ -1,11 +1,11 @@
 package dev.llmq.store.jdbc;
 
 import dev.llmq.core.port.out.StoredCard;
-import dev.llmq.core.study.Card;
-import dev.llmq.core.study.CardState;
-import dev.llmq.core.study.Grade;
-import dev.llmq.core.study.ReviewEntry;
-import dev.llmq.core.study.StudyKey;
+import dev.llmq.core.fsrs.Card;
+import dev.llmq.core.fsrs.CardState;
+import dev.llmq.core.fsrs.Grade;
+import dev.llmq.core.fsrs.ReviewEntry;
+import dev.llmq.core.fsrs.StudyKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

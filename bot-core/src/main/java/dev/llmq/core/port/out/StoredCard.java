@@ -1,6 +1,6 @@
 package dev.llmq.core.port.out;
 
-import dev.llmq.core.study.Card;
+import dev.llmq.core.fsrs.Card;
 import java.util.Objects;
 
 /** A member's card as stored, with the number of reviews it has had (its version). */

@@ -1,7 +1,7 @@
 package dev.llmq.core.port.out;
 
-import dev.llmq.core.study.ReviewEntry;
-import dev.llmq.core.study.StudyKey;
+import dev.llmq.core.fsrs.ReviewEntry;
+import dev.llmq.core.fsrs.StudyKey;
 import java.util.List;
 import java.util.Optional;
 

@@ -334,46 +334,46 @@ public abstract class StoreContract {
 
     // ------------------------------------------------------------------ study: cards and the review log
 
-    static final dev.llmq.core.study.StudyKey CARD = new dev.llmq.core.study.StudyKey("test", "space", "u1", "q1");
+    static final dev.llmq.core.fsrs.StudyKey CARD = new dev.llmq.core.fsrs.StudyKey("test", "space", "u1", "q1");
 
     /** Two grades of one card: the card is the second's, and the log keeps both, before and after, in order. */
     @Test
     void aGradedCardIsKeptWithItsWholeReviewLog() {
-        dev.llmq.core.study.Study study = new dev.llmq.core.study.Study(store, new dev.llmq.core.study.Fsrs(
-                dev.llmq.core.study.FsrsParameters.defaults()), new java.util.SplittableRandom(1));
+        dev.llmq.core.study.Study study = new dev.llmq.core.study.Study(store, new dev.llmq.core.fsrs.Fsrs(
+                dev.llmq.core.fsrs.FsrsParameters.defaults()), new java.util.SplittableRandom(1));
         assertTrue(store.card(CARD).isEmpty());
-        dev.llmq.core.study.Fsrs.Review first = study.grade(CARD, dev.llmq.core.study.Grade.GOOD, T0);
-        dev.llmq.core.study.Fsrs.Review second = study.grade(CARD, dev.llmq.core.study.Grade.HARD,
+        dev.llmq.core.fsrs.Fsrs.Review first = study.grade(CARD, dev.llmq.core.fsrs.Grade.GOOD, T0);
+        dev.llmq.core.fsrs.Fsrs.Review second = study.grade(CARD, dev.llmq.core.fsrs.Grade.HARD,
                 first.after().due().plus(Duration.ofHours(3)));
         dev.llmq.core.port.out.StoredCard stored = store.card(CARD).orElseThrow();
         assertEquals(2, stored.reviews());
         assertEquals(second.after(), stored.card());
-        List<dev.llmq.core.study.ReviewEntry> log = store.reviewLog("test", "space", "u1");
+        List<dev.llmq.core.fsrs.ReviewEntry> log = store.reviewLog("test", "space", "u1");
         assertEquals(2, log.size());
         assertEquals(Optional.empty(), log.get(0).before(), "a new card has no state before");
         assertEquals(first.after(), log.get(0).after());
         assertEquals(Optional.of(first.after()), log.get(1).before());
         assertEquals(second.after(), log.get(1).after());
-        assertEquals(dev.llmq.core.study.Grade.HARD, log.get(1).grade());
+        assertEquals(dev.llmq.core.fsrs.Grade.HARD, log.get(1).grade());
         assertEquals(List.of(), store.reviewLog("test", "space", "u2"), "another member's log is their own");
-        assertTrue(store.card(new dev.llmq.core.study.StudyKey("test", "other", "u1", "q1")).isEmpty(),
+        assertTrue(store.card(new dev.llmq.core.fsrs.StudyKey("test", "other", "u1", "q1")).isEmpty(),
                 "cards are per space");
     }
 
     /** The conditional write: a grade computed on a card that has changed since is refused, and writes nothing. */
     @Test
     void aGradeOnAStaleCardIsRefusedAndLeavesNoTrace() {
-        dev.llmq.core.study.Fsrs fsrs = new dev.llmq.core.study.Fsrs(dev.llmq.core.study.FsrsParameters.defaults());
-        dev.llmq.core.study.Card fresh = dev.llmq.core.study.Card.fresh(T0);
-        dev.llmq.core.study.Card a = fsrs.review(fresh, dev.llmq.core.study.Grade.GOOD, T0,
+        dev.llmq.core.fsrs.Fsrs fsrs = new dev.llmq.core.fsrs.Fsrs(dev.llmq.core.fsrs.FsrsParameters.defaults());
+        dev.llmq.core.fsrs.Card fresh = dev.llmq.core.fsrs.Card.fresh(T0);
+        dev.llmq.core.fsrs.Card a = fsrs.review(fresh, dev.llmq.core.fsrs.Grade.GOOD, T0,
                 new java.util.SplittableRandom(1)).after();
-        dev.llmq.core.study.Card b = fsrs.review(fresh, dev.llmq.core.study.Grade.AGAIN, T0,
+        dev.llmq.core.fsrs.Card b = fsrs.review(fresh, dev.llmq.core.fsrs.Grade.AGAIN, T0,
                 new java.util.SplittableRandom(1)).after();
-        assertTrue(store.recordReview(new dev.llmq.core.study.ReviewEntry(CARD, 1, dev.llmq.core.study.Grade.GOOD,
+        assertTrue(store.recordReview(new dev.llmq.core.fsrs.ReviewEntry(CARD, 1, dev.llmq.core.fsrs.Grade.GOOD,
                 Optional.empty(), a)));
-        assertFalse(store.recordReview(new dev.llmq.core.study.ReviewEntry(CARD, 1, dev.llmq.core.study.Grade.AGAIN,
+        assertFalse(store.recordReview(new dev.llmq.core.fsrs.ReviewEntry(CARD, 1, dev.llmq.core.fsrs.Grade.AGAIN,
                 Optional.empty(), b)), "a second first grade of the same card");
-        assertFalse(store.recordReview(new dev.llmq.core.study.ReviewEntry(CARD, 3, dev.llmq.core.study.Grade.AGAIN,
+        assertFalse(store.recordReview(new dev.llmq.core.fsrs.ReviewEntry(CARD, 3, dev.llmq.core.fsrs.Grade.AGAIN,
                 Optional.of(a), b)), "a grade that skips one");
         assertEquals(a, store.card(CARD).orElseThrow().card());
         assertEquals(1, store.reviewLog("test", "space", "u1").size());

@@ -1,4 +1,4 @@
-package dev.llmq.core.study;
+package dev.llmq.core.fsrs;
 
 /** How well a member recalled an answer, as FSRS and Anki count it: Again 1, Hard 2, Good 3, Easy 4. */
 public enum Grade {

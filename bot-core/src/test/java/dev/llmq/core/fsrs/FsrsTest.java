@@ -1,4 +1,4 @@
-package dev.llmq.core.study;
+package dev.llmq.core.fsrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.llmq.core.study;
+package dev.llmq.core.fsrs;
 
 import java.util.Objects;
 
