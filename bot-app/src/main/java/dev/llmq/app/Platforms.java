@@ -101,7 +101,8 @@ final class Platforms {
         App app;
         try {
             app = App.open(config, where, initial, publishers, explicitLang, store);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException | LinkageError e) { // a class missing from the jar too
+
             core.failed(e);
             connecting.forEach(Connecting::abandon);
             closeAll(runners);

@@ -135,8 +135,43 @@ class DiscordRunTest {
             env.put("DISCORD_TOKEN_FILE", file.toString());
             Running run = Running.start(env);
             fake.awaitRequest(r -> r.method().equals("PUT"), WAIT);
+            // help waits on nothing once llmq is up; before its store is open, everything is deferred (StartingCore)
+            run.awaitStarted();
             assertEquals(4, fake.slash(fake.member, fake.general, "llmq-help").awaitCallback(WAIT).json().getInt("type"));
             assertEquals(0, run.stop(), run.err());
+        }
+    }
+
+    /** Issue 14: the grades under an answer, in a row of their own; a grade is the presser's and is answered privately. */
+    @Test
+    void aGradeUnderTheAnswerIsAnsweredPrivatelyWithTheDayTheQuestionComesBack() throws Exception {
+        try (FakeDiscord fake = new FakeDiscord(TOKEN)) {
+            Running run = Running.start(env(fake, Map.of()), "run");
+            fake.awaitRequest(r -> r.method().equals("PUT"), WAIT);
+            FakeDiscord.Interaction ask = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "architecture"));
+            reply(ask);
+            FakeDiscord.Interaction reveal = fake.button(fake.member, ask.message(), FakeDiscord.buttonIds(ask.message()).get(0));
+            reply(reveal);
+            DataObject answer = reveal.message();
+            net.dv8tion.jda.api.utils.data.DataArray rows = answer.getArray("components");
+            net.dv8tion.jda.api.utils.data.DataArray grades = rows.getObject(rows.length() - 1).getArray("components");
+            List<String> labels = new java.util.ArrayList<>();
+            for (int i = 0; i < grades.length(); i++) {
+                labels.add(grades.getObject(i).getString("label"));
+            }
+            assertEquals(List.of("Again", "Hard", "Good", "Easy"), labels, "the grades' own row");
+            String good = grades.getObject(2).getString("custom_id");
+            assertTrue(good.startsWith("grade:") && good.endsWith(":en:3"), good);
+
+            FakeDiscord.Interaction grade = fake.button(fake.member, answer, good);
+            DataObject deferred = grade.awaitCallback(WAIT).json();
+            assertEquals(5, deferred.getInt("type"), "a grade is written to the store: deferred first");
+            assertEquals(64, deferred.getObject("data").getInt("flags") & 64, "and private");
+            String due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+            String text = reply(grade).getString("content");
+            assertTrue(text.contains("Good: this question comes back to you on " + due + " (in 2 days)."), text);
+            assertEquals(0, run.stop(), run.err());
+            assertEquals(List.of(), fake.problems());
         }
     }
 
@@ -212,6 +247,17 @@ class DiscordRunTest {
             Main main = new Main(env, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), false);
             return new Running(main, CompletableFuture.supplyAsync(() -> Main.execute(main, args)), out, err);
+        }
+
+        /** Until the banner's last line: the store is open and every platform connected. */
+        void awaitStarted() throws InterruptedException {
+            long end = System.nanoTime() + WAIT.toNanos();
+            while (!err().contains("started; stop with Ctrl-C.")) {
+                if (System.nanoTime() > end || exit.isDone()) {
+                    throw new AssertionError("llmq did not start: " + err());
+                }
+                Thread.sleep(10);
+            }
         }
 
         int stop() throws Exception {

@@ -48,6 +48,17 @@ class SlackRunTest {
             FakeSlack.Call answer = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since, WAIT);
             assertEquals("ephemeral", answer.params().get("response_type"));
 
+            // Issue 14: Good under the answer is the presser's grade, answered privately with the day it comes back
+            Map<String, String> grades = FakeSlack.buttons(com.google.gson.JsonParser.parseString(answer.params().get("blocks")));
+            String good = grades.get("llmq-grade-3");
+            assertTrue(good != null && good.startsWith("grade:arch-") && good.endsWith(":en:3"), grades.toString());
+            long since3 = System.nanoTime();
+            fake.press("U0ADMIN", "C0RUN", null, "llmq-grade-3", good).get(30, TimeUnit.SECONDS);
+            FakeSlack.Call graded = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since3, WAIT);
+            assertEquals("ephemeral", graded.params().get("response_type"));
+            String due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+            assertTrue(graded.blocks().contains("comes back to you on " + due + " (in 2 days)"), graded.blocks());
+
             long since2 = System.nanoTime();
             fake.slashCommand("U0ADMIN", "C0RUN", "daily now").get(30, TimeUnit.SECONDS);
             fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since2, WAIT);
