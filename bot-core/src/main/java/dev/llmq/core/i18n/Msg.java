@@ -17,7 +17,6 @@ public enum Msg implements Text {
     BUTTON_GOOD("Good", "良好"),
     BUTTON_EASY("Easy", "简单"),
     GRADED("%s: this question comes back to you on %s (in %d days).", "%s：这道题将在 %s（%d 天后）再次出现。"),
-    GRADED_SOON("%s: this question comes back to you in %d minutes.", "%s：这道题将在 %d 分钟后再次出现。"),
     GRADING_UNAVAILABLE("Grades are not kept here.", "这里不记录评分。"),
     DIFFICULTY_1("easy", "简单"),
     DIFFICULTY_2("medium", "中等"),

@@ -70,14 +70,24 @@ public final class Cards {
                 new ActionId.Next(Optional.of(q.topicId()), lang, difficulty, publicReveal).encode(),
                 Msg.BUTTON_NEXT.text(lang)));
         if (grading) {
-            Msg[] labels = {Msg.BUTTON_AGAIN, Msg.BUTTON_HARD, Msg.BUTTON_GOOD, Msg.BUTTON_EASY};
             for (int g = 1; g <= 4; g++) {
                 actions.add(new Action(ActionKind.GRADE, new ActionId.Graded(q.id(), lang, g, difficulty, publicReveal)
-                        .encode(), labels[g - 1].text(lang)));
+                        .encode(), gradeLabel(g).text(lang)));
             }
         }
         return new AnswerCard(lang, q.id(), topicName(bank, q, lang), q.prompt().get(lang), q.answer().get(lang),
                 q.keyPoints().get(lang), q.source(), !publicReveal, actions);
+    }
+
+    /** The button's word for grade {@code g} (1 to 4): Again, Hard, Good, Easy (重来, 困难, 良好, 简单). */
+    static Msg gradeLabel(int g) {
+        return switch (g) {
+            case 1 -> Msg.BUTTON_AGAIN;
+            case 2 -> Msg.BUTTON_HARD;
+            case 3 -> Msg.BUTTON_GOOD;
+            case 4 -> Msg.BUTTON_EASY;
+            default -> throw new IllegalArgumentException("grade " + g);
+        };
     }
 
     static Action reveal(Question q, Lang lang, OptionalInt difficulty, boolean publicReveal) {

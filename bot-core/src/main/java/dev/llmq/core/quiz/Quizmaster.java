@@ -254,14 +254,10 @@ public final class Quizmaster implements Interactions {
         dev.llmq.core.fsrs.Grade grade = dev.llmq.core.fsrs.Grade.values()[g.grade() - 1];
         dev.llmq.core.fsrs.Fsrs.Review r = study.get().grade(new dev.llmq.core.fsrs.StudyKey(origin.platform(),
                 origin.space(), origin.user(), q.id()), grade, clock.instant());
-        Msg label = new Msg[] {Msg.BUTTON_AGAIN, Msg.BUTTON_HARD, Msg.BUTTON_GOOD, Msg.BUTTON_EASY}[g.grade() - 1];
-        long days = r.interval().toDays();
-        if (days < 1) {
-            return Notice.info(lang, Msg.GRADED_SOON.text(lang, label.text(lang), Math.max(1, r.interval().toMinutes())));
-        }
         // the member's own zone comes with their settings (issue 14, item 5); until then, UTC
         java.time.LocalDate on = r.after().due().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        return Notice.info(lang, Msg.GRADED.text(lang, label.text(lang), on, days));
+        long days = r.interval().toDays(); // at least 1: llmq's scheduler has no same-day steps
+        return Notice.info(lang, Msg.GRADED.text(lang, Cards.gradeLabel(g.grade()).text(lang), on, days));
     }
 
     private void recordReveal(Origin origin, String questionId) {

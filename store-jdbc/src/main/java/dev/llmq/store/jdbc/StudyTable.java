@@ -33,7 +33,7 @@ final class StudyTable extends SqlTable {
                     + "WHERE platform = ? AND space = ? AND user_id = ? AND question_id = ?")) {
                 key(ps, 1, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new StoredCard(card(rs, ""), rs.getInt("reviews"))) : Optional.empty();
+                    return rs.next() ? Optional.of(new StoredCard(card(rs), rs.getInt("reviews"))) : Optional.empty();
                 }
             }
         });
@@ -132,9 +132,10 @@ final class StudyTable extends SqlTable {
         throw new IllegalStateException("no grade " + value + " in the review log");
     }
 
-    private static Card card(ResultSet rs, String suffix) throws SQLException {
-        return new Card(CardState.valueOf(rs.getString("state" + suffix)), optInt(rs, "step" + suffix),
-                OptionalDouble.of(rs.getDouble("stability" + suffix)), OptionalDouble.of(rs.getDouble("difficulty" + suffix)),
+    /** A row of study_cards. */
+    private static Card card(ResultSet rs) throws SQLException {
+        return new Card(CardState.valueOf(rs.getString("state")), optInt(rs, "step"),
+                OptionalDouble.of(rs.getDouble("stability")), OptionalDouble.of(rs.getDouble("difficulty")),
                 Instant.ofEpochMilli(rs.getLong("due_at")), Optional.of(Instant.ofEpochMilli(rs.getLong("last_review_at"))));
     }
 
