@@ -6,8 +6,11 @@ import dev.llmq.core.fsrs.FsrsParameters;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.LangPolicy;
 import dev.llmq.core.port.out.DailyPublisher;
+import dev.llmq.core.port.out.Store;
 import dev.llmq.core.quiz.Decks;
 import dev.llmq.core.quiz.Quizmaster;
+import dev.llmq.core.settings.Preferences;
+import dev.llmq.core.study.StoredStudyDesk;
 import dev.llmq.core.study.Study;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,10 +97,25 @@ final class App implements AutoCloseable {
         Decks decks = new Decks(new SecureRandom(), clock, Duration.ofHours(1), 100_000,
                 Optional.of(daily.store()));
         Quizmaster quizmaster = new Quizmaster(bank, decks, new LangPolicy(defaultLang), Optional.of(daily.desk()),
-                Optional.of(daily.store()), clock).observedBy(metrics.observer())
-                .gradedBy(new Study(daily.store(), new Fsrs(FsrsParameters.defaults()), new SecureRandom()));
+                Optional.of(daily.store()), clock).observedBy(metrics.observer());
+        studyWith(quizmaster, bank, daily.store(), clock, new SecureRandom());
         return new App(config, bank, metrics, daily, quizmaster);
     }
+
+    /**
+     * Grades, reviews, settings and "forget me" in {@code store}; each member's and server's settings
+     * cached for a minute (a change on another replica shows within that).
+     */
+    static Quizmaster studyWith(Quizmaster quizmaster, Supplier<QuestionBank> bank, Store store, Clock clock,
+                                RandomGenerator fuzz) {
+        Fsrs fsrs = new Fsrs(FsrsParameters.defaults());
+        Preferences prefs = new Preferences(store, store, SETTINGS_FRESH);
+        return quizmaster.studiedWith(new StoredStudyDesk(bank, new Study(store, fsrs, fuzz), store, store, prefs, fsrs,
+                clock), prefs);
+    }
+
+    /** How long a member's or server's settings are cached. */
+    static final Duration SETTINGS_FRESH = Duration.ofMinutes(1);
 
     void startScheduler() {
         daily.start();

@@ -39,9 +39,9 @@ final class ConsoleAdapter implements ChatPlatform {
         this.out = out;
         this.interactive = interactive;
         this.publisher = new ConsolePublisher(out);
-        // The person at the terminal owns it: they may set the daily question.
+        // The person at the terminal owns it: they may set the daily question. Their zone is the machine's.
         this.origin = new Origin(ConsolePublisher.PLATFORM, "local", "terminal", System.getProperty("user.name", "you"),
-                null, sessionLang, true);
+                null, sessionLang, true, Optional.of(java.time.ZoneId.systemDefault()));
     }
 
     @Override

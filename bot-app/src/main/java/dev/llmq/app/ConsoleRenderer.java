@@ -24,6 +24,7 @@ public final class ConsoleRenderer {
         StringBuilder out = new StringBuilder();
         switch (reply) {
             case QuestionCard q -> {
+                q.lead().ifPresent(lead -> out.append(lead).append('\n'));
                 out.append("── ").append(q.topicName()).append(" · ").append(q.difficultyLabel())
                         .append(" · ").append(q.questionId()).append(" ──\n");
                 out.append(q.prompt()).append('\n');

@@ -130,6 +130,10 @@ final class Metrics {
             case Command.DailyStatus d -> "daily-status";
             case Command.DailyNow d -> "daily-now";
             case Command.Malformed m -> "malformed";
+            case Command.Review r -> "review";
+            case Command.Settings s -> s.server() ? "server-settings" : "settings";
+            case Command.ForgetMe f -> "forget-me";
+            case Command.NotYet n -> "not-yet";
         };
     }
 
@@ -140,6 +144,7 @@ final class Metrics {
             case ActionId.Hint h -> "hint";
             case ActionId.Next n -> "next";
             case ActionId.Ask a -> "ask";
+            case ActionId.Forget f -> "forget";
         };
     }
 

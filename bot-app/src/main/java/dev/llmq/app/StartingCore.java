@@ -79,13 +79,13 @@ final class StartingCore implements Interactions {
     }
 
     @Override
-    public boolean waitsOnStore(Command command) {
-        return now().map(c -> c.waitsOnStore(command)).orElse(true);
+    public boolean waitsOnStore(Origin origin, Command command) {
+        return now().map(c -> c.waitsOnStore(origin, command)).orElse(true);
     }
 
     @Override
-    public boolean waitsOnStore(String rawActionId) {
-        return now().map(c -> c.waitsOnStore(rawActionId)).orElse(true);
+    public boolean waitsOnStore(Origin origin, String rawActionId) {
+        return now().map(c -> c.waitsOnStore(origin, rawActionId)).orElse(true);
     }
 
     @Override

@@ -43,7 +43,7 @@ class DecksAcrossRestartsTest {
                 Quizmaster qm = new Quizmaster(() -> bank, new Decks(new SecureRandom(), Clock.systemUTC(),
                         Duration.ofHours(1), 1000, Optional.of(store)), new LangPolicy(Optional.empty()),
                         Optional.empty(), Optional.of(store), Clock.systemUTC());
-                assertTrue(qm.waitsOnStore(Command.Ask.topic(topic)), "an ask draws from the store's deck");
+                assertTrue(qm.waitsOnStore(member, Command.Ask.topic(topic)), "an ask draws from the store's deck");
                 for (int i = 0; i < run[0]; i++) {
                     QuestionCard card = assertInstanceOf(QuestionCard.class, qm.handle(member,
                             new Command.Ask(Optional.of(topic), Optional.empty(), OptionalInt.empty(), false)));

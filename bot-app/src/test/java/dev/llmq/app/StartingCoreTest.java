@@ -38,9 +38,9 @@ class StartingCoreTest {
     @Test
     void beforeTheQuizmasterIsReadyEveryInteractionIsDeferredAndAnsweredOnceItIs() throws Exception {
         StartingCore core = new StartingCore(() -> bank, new LangPolicy(Optional.empty()));
-        assertTrue(core.waitsOnStore(ask), "an ask must be deferred while the store opens");
-        assertTrue(core.waitsOnStore(CommandParser.parse("help")), "even help: it is answered by the quizmaster");
-        assertTrue(core.waitsOnStore("reveal:q1:en"));
+        assertTrue(core.waitsOnStore(member, ask), "an ask must be deferred while the store opens");
+        assertTrue(core.waitsOnStore(member, CommandParser.parse("help")), "even help: it is answered by the quizmaster");
+        assertTrue(core.waitsOnStore(member, "reveal:q1:en"));
 
         CompletableFuture<Reply> early = CompletableFuture.supplyAsync(() -> core.handle(member, ask));
         Thread.sleep(200);
@@ -48,7 +48,7 @@ class StartingCoreTest {
         Quizmaster quizmaster = Fixtures.quizmaster(bank, 1);
         core.ready(quizmaster);
         assertInstanceOf(QuestionCard.class, early.get(10, TimeUnit.SECONDS));
-        assertEquals(quizmaster.waitsOnStore(ask), core.waitsOnStore(ask), "then it is the quizmaster's answer");
+        assertEquals(quizmaster.waitsOnStore(member, ask), core.waitsOnStore(member, ask), "then it is the quizmaster's answer");
         assertSame(quizmaster.bank(), core.bank());
     }
 
@@ -59,7 +59,7 @@ class StartingCoreTest {
         core.failed(new IllegalStateException("LLMQ_DB_URL: cannot open"));
         Exception e = assertThrows(Exception.class, () -> early.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("cannot open"), e.getCause().getMessage());
-        assertTrue(core.waitsOnStore(ask), "still deferred, so the adapter answers the failure off its event thread");
+        assertTrue(core.waitsOnStore(member, ask), "still deferred, so the adapter answers the failure off its event thread");
     }
 
     @Test

@@ -30,7 +30,8 @@ class ArchitectureTest {
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy(DOMAIN_PACKAGES)
             .layer("Ports").definedBy("dev.llmq.core.port..")
-            .layer("Application").definedBy("dev.llmq.core.quiz..", "dev.llmq.core.daily..", "dev.llmq.core.study..")
+            .layer("Application").definedBy("dev.llmq.core.quiz..", "dev.llmq.core.daily..", "dev.llmq.core.study..",
+                    "dev.llmq.core.settings..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application")
             .because("the domain knows no port and no use case; the ports know no use case");

@@ -27,6 +27,15 @@ public final class DiscordCommands {
     public static final String DAILY = "llmq-daily";
     public static final String TOPICS = "llmq-topics";
     public static final String HELP = "llmq-help";
+    public static final String REVIEW = "llmq-review";
+    public static final String SETTINGS = "llmq-settings";
+    public static final String FORGET_ME = "llmq-forget-me";
+
+    public static final String ME = "me";
+    public static final String SERVER = "server";
+    public static final String REMIND = "remind";
+    public static final String STREAKS = "streaks";
+    public static final String LEADERBOARD = "leaderboard";
 
     public static final String SET = "set";
     public static final String OFF = "off";
@@ -52,7 +61,7 @@ public final class DiscordCommands {
     }
 
     public static List<CommandData> all() {
-        return List.of(llmq(), daily(), topics(), help());
+        return List.of(llmq(), daily(), topics(), help(), review(), settings(), forgetMe());
     }
 
     static SlashCommandData llmq() {
@@ -97,6 +106,41 @@ public final class DiscordCommands {
         return slash(HELP, "llmq-帮助", DiscordText.CMD_HELP)
                 .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
                 .addOptions(langOption(DiscordText.OPT_LANG));
+    }
+
+    static SlashCommandData review() {
+        return slash(REVIEW, "llmq-复习", DiscordText.CMD_REVIEW)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .addOptions(langOption(DiscordText.OPT_LANG));
+    }
+
+    static SlashCommandData settings() {
+        return slash(SETTINGS, "llmq-设置", DiscordText.CMD_SETTINGS)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .addSubcommands(
+                        sub(ME, "我的", DiscordText.CMD_SETTINGS_ME).addOptions(
+                                settingLang(DiscordText.OPT_SETTING_LANG),
+                                option(OptionType.STRING, ZONE, "时区", DiscordText.OPT_SETTING_ZONE, false)
+                                        .setAutoComplete(true).setMaxLength(64),
+                                option(OptionType.STRING, REMIND, "提醒", DiscordText.OPT_REMIND, false).setMaxLength(5),
+                                option(OptionType.BOOLEAN, STREAKS, "连续打卡", DiscordText.OPT_STREAKS, false),
+                                option(OptionType.BOOLEAN, LEADERBOARD, "排行榜", DiscordText.OPT_LEADERBOARD, false)),
+                        sub(SERVER, "服务器", DiscordText.CMD_SETTINGS_SERVER).addOptions(
+                                settingLang(DiscordText.OPT_SERVER_LANG),
+                                option(OptionType.BOOLEAN, PUBLIC, "公开", DiscordText.OPT_SERVER_PUBLIC, false)));
+    }
+
+    static SlashCommandData forgetMe() {
+        return slash(FORGET_ME, "llmq-忘记我", DiscordText.CMD_FORGET_ME)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+    }
+
+    /** A language to keep as a setting: en, zh, or auto (none: follow the platform). */
+    private static OptionData settingLang(DiscordText description) {
+        return option(OptionType.STRING, LANG, "语言", description, false).addChoices(
+                new Command.Choice("English", "en").setNameLocalization(ZH, "英文"),
+                new Command.Choice("中文", "zh"),
+                new Command.Choice("auto", "auto").setNameLocalization(ZH, "自动"));
     }
 
     private static SlashCommandData slash(String name, String zhName, DiscordText description) {

@@ -80,13 +80,29 @@ final class DiscordListener implements EventListener {
                 case Command.ShowTopics t -> false;
                 case Command.ShowHelp h -> false;
                 case Command.Malformed m -> false;
+                case Command.Review r -> false;
+                case Command.Settings s -> false;
+                case Command.ForgetMe f -> false;
+                case Command.NotYet n -> false;
+            };
+            // a member's own study is answered to them alone: defer it privately too
+            boolean mine = switch (command) {
+                case Command.Review r -> true;
+                case Command.Settings s -> true;
+                case Command.ForgetMe f -> true;
+                case Command.Daily d -> false;
+                case Command.Ask a -> false;
+                case Command.ShowTopics t -> false;
+                case Command.ShowHelp h -> false;
+                case Command.Malformed m -> false;
+                case Command.NotYet n -> false;
             };
             if (daily) {
                 daily(event, origin, command);
-            } else if (quizmaster.waitsOnStore(command)) {
-                event.deferReply(false).queue(null, e -> log.warn("could not defer /{}: {}", event.getFullCommandName(),
+            } else if (quizmaster.waitsOnStore(origin, command)) {
+                event.deferReply(mine).queue(null, e -> log.warn("could not defer /{}: {}", event.getFullCommandName(),
                         e.toString()));
-                finishLater(event, origin, false, () -> quizmaster.handle(origin, command),
+                finishLater(event, origin, mine, () -> quizmaster.handle(origin, command),
                         "/" + event.getFullCommandName());
             } else {
                 answer(event, quizmaster.handle(origin, command));
@@ -100,7 +116,7 @@ final class DiscordListener implements EventListener {
         Origin origin = origin(event);
         String id = event.getComponentId();
         try {
-            if (quizmaster.waitsOnStore(id)) {
+            if (quizmaster.waitsOnStore(origin, id)) {
                 // private unless the button says :pub, as the answer will be
                 boolean ephemeral = !ActionId.parse(id).map(ActionId::publicReveal).orElse(false);
                 event.deferReply(ephemeral).queue(null, e -> log.warn("could not defer a press: {}", e.toString()));
@@ -187,6 +203,10 @@ final class DiscordListener implements EventListener {
             case Command.ShowTopics topics -> Optional.empty();
             case Command.ShowHelp help -> Optional.empty();
             case Command.Malformed bad -> Optional.empty();
+            case Command.Review r -> Optional.empty();
+            case Command.Settings s -> Optional.empty();
+            case Command.ForgetMe f -> Optional.empty();
+            case Command.NotYet n -> Optional.empty();
         };
         if (posting.isEmpty()) {
             return Optional.empty();

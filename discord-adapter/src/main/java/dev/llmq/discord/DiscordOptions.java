@@ -3,6 +3,9 @@ package dev.llmq.discord;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.CommandParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -17,6 +20,9 @@ final class DiscordOptions {
 
     /** {@code /llmq topic: [difficulty:] [lang:] [public:]}, {@code /llmq-topics}, {@code /llmq-help}. */
     static Command command(SlashCommandInteractionEvent event) {
+        if (event.getName().equals(DiscordCommands.SETTINGS)) { // there lang is a setting, and may be auto
+            return settings(event);
+        }
         Optional<Command.Malformed> badLang = CommandParser.badLang(raw(event, DiscordCommands.LANG));
         if (badLang.isPresent()) { // the registered choices allow only en and zh, but a stale client may send anything
             return badLang.get();
@@ -29,6 +35,8 @@ final class DiscordOptions {
             case DiscordCommands.TOPICS -> new Command.ShowTopics(lang);
             case DiscordCommands.HELP -> new Command.ShowHelp(lang);
             case DiscordCommands.DAILY -> daily(event, lang);
+            case DiscordCommands.REVIEW -> new Command.Review(lang);
+            case DiscordCommands.FORGET_ME -> new Command.ForgetMe(lang);
             default -> CommandParser.ask("help", lang, Optional.empty(), false); // a command registered by an older version
         };
     }
@@ -45,6 +53,16 @@ final class DiscordOptions {
             case DiscordCommands.STATUS -> CommandParser.daily(sub, Optional.empty(), Optional.empty());
             default -> CommandParser.daily(sub, channel, Optional.empty());
         };
+    }
+
+    /** {@code /llmq-settings me|server [options]}: each given option is one change, as {@code key:value} in text. */
+    private static Command settings(SlashCommandInteractionEvent event) {
+        boolean server = DiscordCommands.SERVER.equals(event.getSubcommandName());
+        List<Map.Entry<String, String>> options = new ArrayList<>();
+        for (OptionMapping o : event.getOptions()) {
+            options.add(Map.entry(o.getName(), o.getAsString()));
+        }
+        return CommandParser.settings(server, options);
     }
 
     /** The {@code lang} option; empty when not given. */

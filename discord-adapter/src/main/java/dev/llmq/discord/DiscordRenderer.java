@@ -47,7 +47,10 @@ public final class DiscordRenderer {
     public static Rendered render(Reply reply) {
         MessageCreateBuilder b = base();
         switch (reply) {
-            case QuestionCard q -> b.setEmbeds(questionEmbed(q));
+            case QuestionCard q -> {
+                q.lead().ifPresent(lead -> b.setContent(cut(lead, Message.MAX_CONTENT_LENGTH)));
+                b.setEmbeds(questionEmbed(q));
+            }
             case AnswerCard a -> b.setEmbeds(answerEmbed(a));
             case HintCard h -> b.setContent(cut("**" + Msg.HINT_TITLE.text(h.lang(), h.number(), h.total()) + ":** "
                     + h.hint(), Message.MAX_CONTENT_LENGTH));
@@ -175,6 +178,7 @@ public final class DiscordRenderer {
             switch (a.kind()) {
                 case REVEAL -> buttons.add(Button.primary(a.id(), label));
                 case GRADE -> grades.add(Button.secondary(a.id(), label));
+                case FORGET -> buttons.add(Button.danger(a.id(), label));
                 case HINT, NEXT, FOLLOW_UP -> buttons.add(Button.secondary(a.id(), label));
             }
         }

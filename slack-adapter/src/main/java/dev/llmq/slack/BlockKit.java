@@ -60,7 +60,8 @@ final class BlockKit {
 
     static SlackMessage render(Reply reply) {
         return switch (reply) {
-            case QuestionCard q -> new SlackMessage(fallback(q.topicName() + ": " + q.prompt()), question(q), false);
+            case QuestionCard q ->
+                    new SlackMessage(fallback(q.topicName() + ": " + q.prompt()), question(q), q.ephemeral());
             case AnswerCard a ->
                     new SlackMessage(fallback(Msg.ANSWER_TITLE.text(a.lang()) + ": " + a.answer()), answer(a), a.ephemeral());
             case HintCard h -> {
@@ -172,6 +173,7 @@ final class BlockKit {
 
     private static List<LayoutBlock> question(QuestionCard q) {
         List<LayoutBlock> blocks = new ArrayList<>();
+        q.lead().ifPresent(lead -> blocks.add(section(s -> s.text(markdownText(clip(Mrkdwn.escape(lead), MAX_SECTION))))));
         blocks.add(header(h -> h.text(plainText(plainClip(q.topicName() + " · " + q.difficultyLabel(), MAX_HEADER)))));
         for (String chunk : chunks(Mrkdwn.escape(q.prompt()), MAX_SECTION)) {
             blocks.add(section(s -> s.text(markdownText(chunk))));
@@ -275,6 +277,8 @@ final class BlockKit {
                     .text(plainText(plainClip(a.label(), MAX_BUTTON)));
             if (a.kind() == ActionKind.REVEAL) {
                 b.style("primary");
+            } else if (a.kind() == ActionKind.FORGET) {
+                b.style("danger");
             }
             elements.add(b.build());
         }

@@ -84,12 +84,16 @@ final class SlackInteractions {
     }
 
     private void answer(SlashCommandPayload p, Command command, SlashCommandContext ctx) {
-        boolean daily = switch (command) {
-            case Command.Daily d -> true; // needs the admin check
+        boolean daily = switch (command) { // these need the admin check
+            case Command.Daily d -> true;
+            case Command.Settings s -> s.server() && !s.changes().isEmpty();
             case Command.Ask a -> false;
             case Command.ShowTopics t -> false;
             case Command.ShowHelp h -> false;
             case Command.Malformed m -> false;
+            case Command.Review r -> false;
+            case Command.ForgetMe f -> false;
+            case Command.NotYet n -> false;
         };
         Optional<UserDirectory.UserInfo> info = Optional.empty();
         try {
@@ -130,6 +134,10 @@ final class SlackInteractions {
             case Command.ShowTopics t -> BlockKit.render(reply);
             case Command.ShowHelp h -> BlockKit.render(reply);
             case Command.Daily d -> BlockKit.render(reply);
+            case Command.Review r -> BlockKit.render(reply);
+            case Command.Settings s -> BlockKit.render(reply);
+            case Command.ForgetMe f -> BlockKit.render(reply);
+            case Command.NotYet n -> BlockKit.render(reply);
         };
     }
 
@@ -155,7 +163,8 @@ final class SlackInteractions {
             BlockActionPayload.Container container = p.getContainer();
             String channel = p.getChannel() != null ? p.getChannel().getId()
                     : container != null && container.getChannelId() != null ? container.getChannelId() : user;
-            Origin origin = origin(team, channel, user, Optional.empty(), false);
+            // the locale and zone (a grade's date is in the member's zone), cached after the first lookup
+            Origin origin = origin(team, channel, user, users.lookup(user, LOCALE_WAIT), false);
             Reply reply = quizmaster.press(origin, action.getValue());
             SlackMessage m = BlockKit.render(reply);
             if (BlockKit.isPublicAnswer(reply)) {
@@ -243,7 +252,8 @@ final class SlackInteractions {
     private static Origin origin(String team, String channel, String user, Optional<UserDirectory.UserInfo> info,
                                  boolean admin) {
         return new Origin(SlackPublisher.PLATFORM, team == null ? "" : team, channel, user,
-                info.map(UserDirectory.UserInfo::locale).orElse(null), Optional.empty(), admin);
+                info.map(UserDirectory.UserInfo::locale).orElse(null), Optional.empty(), admin,
+                info.flatMap(UserDirectory.UserInfo::zone));
     }
 
     private static void check(WebhookResponse r) {

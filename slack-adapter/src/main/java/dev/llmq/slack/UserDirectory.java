@@ -10,7 +10,9 @@ import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import com.slack.api.model.User;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +34,25 @@ final class UserDirectory {
     private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
     private static final int MAX_CHANNEL_PAGES = 10;
 
-    /** A user as far as llmq cares: locale tag (may be null) and admin or owner of the workspace. */
-    record UserInfo(String locale, boolean workspaceAdmin) {
+    /**
+     * A user as far as llmq cares: locale tag (may be null), admin or owner of the workspace, and the
+     * time zone of their Slack profile ({@code tz}; empty when absent or not a zone Java knows).
+     */
+    record UserInfo(String locale, boolean workspaceAdmin, Optional<ZoneId> zone) {
+        UserInfo(String locale, boolean workspaceAdmin) {
+            this(locale, workspaceAdmin, Optional.empty());
+        }
+    }
+
+    private static Optional<ZoneId> zone(String tz) {
+        if (tz == null || tz.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private final MethodsClient client;
@@ -74,7 +93,8 @@ final class UserDirectory {
                 return Optional.empty();
             }
             User u = r.getUser();
-            return Optional.of(new UserInfo(u.getLocale(), u.isAdmin() || u.isOwner() || u.isPrimaryOwner()));
+            return Optional.of(new UserInfo(u.getLocale(), u.isAdmin() || u.isOwner() || u.isPrimaryOwner(),
+                    zone(u.getTz())));
         } catch (IOException | SlackApiException e) {
             log.warn("users.info for {} failed: {}", userId, e.getMessage());
             // Not cached as a fact: the next request asks again.

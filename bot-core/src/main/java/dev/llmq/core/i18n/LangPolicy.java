@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Picks the language of one request, in this order: the explicit option, the user's locale,
- * the channel or server default, the configured default ({@code LLMQ_DEFAULT_LANG}), then English.
+ * Picks the language of one request, in this order (the README's one list): the explicit option,
+ * the member's own setting, the platform locale, the channel or server default, the configured
+ * default ({@code LLMQ_DEFAULT_LANG}), then English.
  */
 public final class LangPolicy {
     private final Optional<Lang> configuredDefault;
@@ -15,7 +16,13 @@ public final class LangPolicy {
     }
 
     public Lang choose(Optional<Lang> explicit, String userLocale, Optional<Lang> spaceDefault) {
+        return choose(explicit, Optional.empty(), userLocale, spaceDefault);
+    }
+
+    public Lang choose(Optional<Lang> explicit, Optional<Lang> userSetting, String userLocale,
+                       Optional<Lang> spaceDefault) {
         return explicit
+                .or(() -> userSetting)
                 .or(() -> Lang.fromLocale(userLocale))
                 .or(() -> spaceDefault)
                 .or(() -> configuredDefault)

@@ -79,8 +79,40 @@ public final class Cards {
                 q.keyPoints().get(lang), q.source(), !publicReveal, actions);
     }
 
+    /**
+     * A question of a private review: Reveal answer and Hint, which carry the review's count; no Next
+     * (the review decides what comes next).
+     *
+     * @param reviewed how many cards were graded in this review so far
+     * @param lead     the line above the question
+     */
+    public static QuestionCard reviewQuestion(QuestionBank bank, Question q, Lang lang, int reviewed, String lead) {
+        OptionalInt review = OptionalInt.of(Math.min(reviewed, ActionId.MAX_REVIEWED));
+        List<Action> actions = new ArrayList<>();
+        actions.add(new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, OptionalInt.empty(), review, false)
+                .encode(), Msg.BUTTON_REVEAL.text(lang)));
+        if (!q.keyPoints().get(lang).isEmpty()) {
+            actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, 1, OptionalInt.empty(), review, false)
+                    .encode(), Msg.BUTTON_HINT.text(lang)));
+        }
+        return new QuestionCard(lang, q.id(), q.topicId(), topicName(bank, q, lang), q.difficulty(),
+                Msg.difficulty(q.difficulty()).text(lang), q.prompt().get(lang), actions, Optional.of(lead), true);
+    }
+
+    /** The answer in a private review: only the four grades, which carry the review's count. */
+    public static AnswerCard reviewAnswer(QuestionBank bank, Question q, Lang lang, int reviewed) {
+        OptionalInt review = OptionalInt.of(Math.min(reviewed, ActionId.MAX_REVIEWED));
+        List<Action> actions = new ArrayList<>();
+        for (int g = 1; g <= 4; g++) {
+            actions.add(new Action(ActionKind.GRADE, new ActionId.Graded(q.id(), lang, g, OptionalInt.empty(), review,
+                    false).encode(), gradeLabel(g).text(lang)));
+        }
+        return new AnswerCard(lang, q.id(), topicName(bank, q, lang), q.prompt().get(lang), q.answer().get(lang),
+                q.keyPoints().get(lang), q.source(), true, actions);
+    }
+
     /** The button's word for grade {@code g} (1 to 4): Again, Hard, Good, Easy (重来, 困难, 良好, 简单). */
-    static Msg gradeLabel(int g) {
+    public static Msg gradeLabel(int g) {
         return switch (g) {
             case 1 -> Msg.BUTTON_AGAIN;
             case 2 -> Msg.BUTTON_HARD;
@@ -100,7 +132,7 @@ public final class Cards {
                 label.text(lang));
     }
 
-    static String topicName(QuestionBank b, Question q, Lang lang) {
+    public static String topicName(QuestionBank b, Question q, Lang lang) {
         return b.topic(q.topicId()).map(t -> t.name(lang)).orElse(q.topicId());
     }
 

@@ -21,7 +21,11 @@ import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.port.out.ProgressStore;
+import dev.llmq.core.port.in.StudyDesk;
 import dev.llmq.core.port.out.QuizObserver;
+import dev.llmq.core.port.out.SpaceSettings;
+import dev.llmq.core.port.out.UserSettings;
+import dev.llmq.core.settings.Preferences;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,10 +99,16 @@ public final class Quizmaster implements Interactions {
         return r;
     }
 
-    /** The language for a request from {@code origin} with an optional explicit choice. */
+    /**
+     * The language for a request from {@code origin} with an optional explicit choice. It never waits
+     * on the store: settings count once cached, which {@link #handle} and {@link #press} see to.
+     */
     @Override
     public Lang langFor(Origin origin, Optional<Lang> explicit) {
-        return langPolicy.choose(explicit, origin.userLocale(), origin.spaceLang());
+        Optional<UserSettings> mine = preferences.flatMap(p -> p.userIfCached(origin));
+        Optional<Lang> spaceDefault = preferences.flatMap(p -> p.spaceIfCached(origin))
+                .flatMap(SpaceSettings::defaultLang).or(origin::spaceLang);
+        return langPolicy.choose(explicit, mine.flatMap(UserSettings::lang), origin.userLocale(), spaceDefault);
     }
 
     /** Tells {@code o} about every command and press from now on; returns this quizmaster. */
@@ -112,6 +122,7 @@ public final class Quizmaster implements Interactions {
     @Override
     public Reply handle(Origin origin, Command command) {
         long start = System.nanoTime();
+        preferences.ifPresent(p -> p.load(origin));
         Reply reply = limited(origin, command).orElseGet(() -> answer(origin, command));
         notify(() -> observer.handled(origin, command, reply, System.nanoTime() - start));
         return reply;
@@ -121,6 +132,7 @@ public final class Quizmaster implements Interactions {
     @Override
     public Reply press(Origin origin, String rawActionId) {
         long start = System.nanoTime();
+        preferences.ifPresent(p -> p.load(origin));
         Reply reply = limits.allow(origin) ? answerPress(origin, rawActionId) : slowDown(langFor(origin, Optional.empty()));
         notify(() -> observer.pressed(origin, rawActionId, reply, System.nanoTime() - start));
         return reply;
@@ -134,6 +146,10 @@ public final class Quizmaster implements Interactions {
             case Command.ShowTopics t -> true;
             case Command.ShowHelp h -> true;
             case Command.Malformed m -> true;
+            case Command.Review r -> true;
+            case Command.Settings s -> true;
+            case Command.ForgetMe f -> true;
+            case Command.NotYet n -> true;
         };
         return counts && !limits.allow(origin) ? Optional.of(slowDown(langFor(origin, command.lang()))) : Optional.empty();
     }
@@ -148,11 +164,16 @@ public final class Quizmaster implements Interactions {
         return this;
     }
 
-    private volatile Optional<dev.llmq.core.study.Study> study = Optional.empty();
+    private volatile Optional<StudyDesk> study = Optional.empty();
+    private volatile Optional<Preferences> preferences = Optional.empty();
 
-    /** Answers get grade buttons, and a grade is kept in each member's FSRS card; returns this. */
-    public Quizmaster gradedBy(dev.llmq.core.study.Study s) {
-        this.study = Optional.of(s);
+    /**
+     * Answers get grade buttons; grades, reviews, settings and "forget me" go to {@code desk}; replies
+     * follow each member's and server's settings in {@code prefs}. Returns this.
+     */
+    public Quizmaster studiedWith(StudyDesk desk, Preferences prefs) {
+        this.study = Optional.of(desk);
+        this.preferences = Optional.of(prefs);
         return this;
     }
 
@@ -173,7 +194,16 @@ public final class Quizmaster implements Interactions {
             case Command.Daily d -> daily(origin, d, lang);
             case Command.Malformed bad ->
                     Notice.error(lang, Msg.BAD_OPTION.text(lang, bad.word(), bad.reason().text(lang)));
+            case Command.Review r -> study.<Reply>map(s -> s.review(origin, lang)).orElseGet(() -> noStudy(lang));
+            case Command.Settings s -> study.<Reply>map(d -> d.settings(origin, s, langFor(origin, s.lang())))
+                    .orElseGet(() -> noStudy(lang));
+            case Command.ForgetMe f -> study.<Reply>map(s -> s.forgetMe(origin, lang)).orElseGet(() -> noStudy(lang));
+            case Command.NotYet n -> Notice.info(lang, Msg.NOT_YET.text(lang, n.word()));
         };
+    }
+
+    private static Reply noStudy(Lang lang) {
+        return Notice.error(lang, Msg.STUDY_UNAVAILABLE.text(lang));
     }
 
     private Reply daily(Origin origin, Command.Daily command, Lang lang) {
@@ -192,28 +222,46 @@ public final class Quizmaster implements Interactions {
         return daily.get().handle(origin, command, lang);
     }
 
-    /** The daily commands use the store, and so do asks when the decks live there. */
+    /**
+     * The daily and study commands use the store, and so do asks when the decks live there; and
+     * anything from a member whose settings are not cached yet.
+     */
     @Override
-    public boolean waitsOnStore(Command command) {
+    public boolean waitsOnStore(Origin origin, Command command) {
+        if (settingsUncached(origin)) {
+            return true;
+        }
         return switch (command) {
             case Command.Daily d -> daily.isPresent();
             case Command.Ask a -> decks.persistent();
             case Command.ShowTopics t -> false;
             case Command.ShowHelp h -> false;
             case Command.Malformed m -> false;
+            case Command.NotYet n -> false;
+            case Command.Review r -> study.isPresent();
+            case Command.Settings s -> study.isPresent();
+            case Command.ForgetMe f -> false;
         };
     }
 
-    /** A reveal records the user's progress in the store; Next draws from the channel's deck. */
+    /** A reveal records the user's progress in the store; Next draws from the channel's deck; a grade writes the card. */
     @Override
-    public boolean waitsOnStore(String rawActionId) {
+    public boolean waitsOnStore(Origin origin, String rawActionId) {
+        if (settingsUncached(origin)) {
+            return true;
+        }
         return ActionId.parse(rawActionId).map(id -> switch (id) {
             case ActionId.Reveal r -> progress.isPresent();
             case ActionId.Hint h -> false;
             case ActionId.Next n -> decks.persistent();
             case ActionId.Ask a -> false;
             case ActionId.Graded g -> study.isPresent();
+            case ActionId.Forget f -> study.isPresent();
         }).orElse(false);
+    }
+
+    private boolean settingsUncached(Origin origin) {
+        return preferences.map(p -> !p.cached(origin)).orElse(false);
     }
 
     private Reply answerPress(Origin origin, String rawActionId) {
@@ -229,15 +277,22 @@ public final class Quizmaster implements Interactions {
             case ActionId.Reveal r -> b.question(r.questionId())
                     .<Reply>map(found -> {
                         recordReveal(origin, found.id());
-                        return Cards.answer(b, found, lang, r.publicReveal(), r.difficulty(), study.isPresent());
+                        if (r.review().isPresent() && study.isPresent()) {
+                            return Cards.reviewAnswer(b, found, lang, r.review().getAsInt());
+                        }
+                        return Cards.answer(b, found, lang, r.publicReveal(), r.difficulty(),
+                                study.isPresent());
                     })
                     .orElseGet(() -> stale(lang));
             case ActionId.Hint h -> b.question(h.questionId())
                     .<Reply>map(q -> hint(q, lang, h))
                     .orElseGet(() -> stale(lang));
             case ActionId.Ask a -> b.question(a.questionId())
-                    .<Reply>map(q -> card(b, q, lang, a.publicReveal(), a.difficulty(), true))
+                    .<Reply>map(q -> a.review().isPresent()
+                            ? Cards.reviewQuestion(b, q, lang, a.review().getAsInt(), Msg.REVIEW_NEW.text(lang))
+                            : card(b, q, lang, a.publicReveal(), a.difficulty(), true))
                     .orElseGet(() -> stale(lang));
+            case ActionId.Forget f -> study.<Reply>map(s -> s.forget(origin, lang)).orElseGet(() -> noStudy(lang));
             case ActionId.Next n -> draw(origin, b, n.topicId().flatMap(b::topic), lang, n.difficulty(),
                     n.publicReveal());
             case ActionId.Graded g -> b.question(g.questionId())
@@ -246,18 +301,15 @@ public final class Quizmaster implements Interactions {
         };
     }
 
-    /** Keeps the member's grade in their card; the reply, to them alone, says when the question comes back. */
+    /** Keeps the member's grade in their card (the study desk does); without study, says grades are not kept. */
     private Reply grade(Origin origin, Question q, Lang lang, ActionId.Graded g) {
-        if (study.isEmpty()) {
-            return Notice.error(lang, Msg.GRADING_UNAVAILABLE.text(lang));
-        }
-        dev.llmq.core.fsrs.Grade grade = dev.llmq.core.fsrs.Grade.values()[g.grade() - 1];
-        dev.llmq.core.fsrs.Fsrs.Review r = study.get().grade(new dev.llmq.core.fsrs.StudyKey(origin.platform(),
-                origin.space(), origin.user(), q.id()), grade, clock.instant());
-        // the member's own zone comes with their settings (issue 14, item 5); until then, UTC
-        java.time.LocalDate on = r.after().due().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        long days = r.interval().toDays(); // at least 1: llmq's scheduler has no same-day steps
-        return Notice.info(lang, Msg.GRADED.text(lang, Cards.gradeLabel(g.grade()).text(lang), on, days));
+        return study.<Reply>map(s -> s.grade(origin, q, g))
+                .orElseGet(() -> Notice.error(lang, Msg.GRADING_UNAVAILABLE.text(lang)));
+    }
+
+    /** The server's setting "answers are public by default" (false when unknown). */
+    private boolean publicByDefault(Origin origin) {
+        return preferences.flatMap(p -> p.spaceIfCached(origin)).map(SpaceSettings::publicReveals).orElse(false);
     }
 
     private void recordReveal(Origin origin, String questionId) {
@@ -275,13 +327,15 @@ public final class Quizmaster implements Interactions {
 
     private Reply ask(Origin origin, Command.Ask ask, Lang lang) {
         QuestionBank b = bank.get();
+        // the server's default; an ask can make its reveals public, not private (Discord's option is a flag)
+        boolean pub = ask.publicReveal() || publicByDefault(origin);
         if (ask.topic().isEmpty()) {
-            return draw(origin, b, Optional.empty(), lang, ask.difficulty(), ask.publicReveal());
+            return draw(origin, b, Optional.empty(), lang, ask.difficulty(), pub);
         }
         String allTopics = b.topics().stream().map(Topic::id).collect(Collectors.joining(", "));
         return switch (resolver().resolve(ask.topic().get())) {
             case TopicResolver.Found found ->
-                    draw(origin, b, Optional.of(found.topic()), lang, ask.difficulty(), ask.publicReveal());
+                    draw(origin, b, Optional.of(found.topic()), lang, ask.difficulty(), pub);
             case TopicResolver.Ambiguous amb -> {
                 String names = amb.candidates().stream().map(Topic::id).collect(Collectors.joining(", "));
                 yield Notice.error(lang, Msg.AMBIGUOUS_TOPIC.text(lang, amb.input(), names) + " "
@@ -328,13 +382,17 @@ public final class Quizmaster implements Interactions {
         if (points.isEmpty()) {
             return Notice.info(lang, Msg.NO_HINTS.text(lang));
         }
-        Action reveal = Cards.reveal(q, lang, h.difficulty(), h.publicReveal());
+        Action reveal = h.review().isPresent()
+                ? new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, h.difficulty(), h.review(), false)
+                        .encode(), Msg.BUTTON_REVEAL.text(lang))
+                : Cards.reveal(q, lang, h.difficulty(), h.publicReveal());
         if (number > points.size()) {
             return new Notice(lang, Notice.Level.INFO, Msg.NO_MORE_HINTS.text(lang), true, List.of(reveal));
         }
         List<Action> actions = new ArrayList<>();
         if (number < points.size()) {
-            actions.add(Cards.hint(q, lang, number + 1, h.difficulty(), h.publicReveal(), Msg.BUTTON_NEXT_HINT));
+            actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, number + 1, h.difficulty(), h.review(),
+                    h.publicReveal()).encode(), Msg.BUTTON_NEXT_HINT.text(lang)));
         }
         actions.add(reveal);
         return new HintCard(lang, q.id(), number, points.size(), points.get(number - 1), actions);

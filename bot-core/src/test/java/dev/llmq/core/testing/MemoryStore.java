@@ -113,6 +113,7 @@ public final class MemoryStore implements Store {
         final Map<List<String>, UserProgress> progress = new HashMap<>();
         final Map<dev.llmq.core.fsrs.StudyKey, dev.llmq.core.port.out.StoredCard> cards = new HashMap<>();
         final List<dev.llmq.core.fsrs.ReviewEntry> reviewLog = new ArrayList<>();
+        final Map<List<String>, dev.llmq.core.port.out.UserSettings> users = new HashMap<>();
     }
 
     private final Data data;
@@ -481,6 +482,43 @@ public final class MemoryStore implements Store {
             data.cards.put(entry.key(), new dev.llmq.core.port.out.StoredCard(entry.after(), entry.number()));
             data.reviewLog.add(entry);
             return true;
+        }
+    }
+
+    @Override
+    public List<dev.llmq.core.port.out.StudiedCard> cards(String platform, String space, String user) {
+        synchronized (data) {
+            return data.cards.entrySet().stream().filter(e -> e.getKey().platform().equals(platform)
+                            && e.getKey().space().equals(space) && e.getKey().user().equals(user))
+                    .map(e -> new dev.llmq.core.port.out.StudiedCard(e.getKey().questionId(), e.getValue().card(),
+                            e.getValue().reviews()))
+                    .toList();
+        }
+    }
+
+    @Override
+    public dev.llmq.core.port.out.UserSettings userSettings(String platform, String user) {
+        synchronized (data) {
+            return data.users.getOrDefault(List.of(platform, user), dev.llmq.core.port.out.UserSettings.DEFAULTS);
+        }
+    }
+
+    @Override
+    public void putUserSettings(String platform, String user, dev.llmq.core.port.out.UserSettings settings) {
+        synchronized (data) {
+            data.users.put(List.of(platform, user), java.util.Objects.requireNonNull(settings));
+        }
+    }
+
+    @Override
+    public int forgetUser(String platform, String user) {
+        synchronized (data) {
+            int before = data.cards.size() + data.reviewLog.size() + data.progress.size() + data.users.size();
+            data.cards.keySet().removeIf(k -> k.platform().equals(platform) && k.user().equals(user));
+            data.reviewLog.removeIf(e -> e.key().platform().equals(platform) && e.key().user().equals(user));
+            data.progress.keySet().removeIf(k -> k.get(0).equals(platform) && k.get(2).equals(user));
+            data.users.remove(List.of(platform, user));
+            return before - (data.cards.size() + data.reviewLog.size() + data.progress.size() + data.users.size());
         }
     }
 

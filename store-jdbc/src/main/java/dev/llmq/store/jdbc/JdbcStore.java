@@ -76,6 +76,7 @@ public final class JdbcStore implements Store {
     private final SettingsTable settings;
     private final DeckTable decks;
     private final StudyTable study;
+    private final UserTable users;
 
     JdbcStore(DataSource ds, AutoCloseable pool, Dialect dialect, String description, Clock clock) {
         this.ds = ds;
@@ -88,6 +89,7 @@ public final class JdbcStore implements Store {
         this.settings = new SettingsTable(ds, dialect, description);
         this.decks = new DeckTable(ds, dialect, description);
         this.study = new StudyTable(ds, dialect, description);
+        this.users = new UserTable(ds, dialect, description);
     }
 
     // ------------------------------------------------------------------ opening
@@ -225,7 +227,7 @@ public final class JdbcStore implements Store {
      * The newest migration in {@code db/migration} ({@code V<n>__*.sql}). A test checks it against
      * the files, so a new migration without it fails the build.
      */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     private void migrate() {
         boolean current;
@@ -431,6 +433,26 @@ public final class JdbcStore implements Store {
     @Override
     public boolean recordReview(dev.llmq.core.fsrs.ReviewEntry entry) {
         return study.recordReview(entry);
+    }
+
+    @Override
+    public List<dev.llmq.core.port.out.StudiedCard> cards(String platform, String space, String user) {
+        return study.cards(platform, space, user);
+    }
+
+    @Override
+    public dev.llmq.core.port.out.UserSettings userSettings(String platform, String user) {
+        return users.userSettings(platform, user);
+    }
+
+    @Override
+    public void putUserSettings(String platform, String user, dev.llmq.core.port.out.UserSettings settings) {
+        users.putUserSettings(platform, user, settings);
+    }
+
+    @Override
+    public int forgetUser(String platform, String user) {
+        return users.forgetUser(platform, user);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.llmq.store.jdbc;
 
 import dev.llmq.core.port.out.StoredCard;
+import dev.llmq.core.port.out.StudiedCard;
 import dev.llmq.core.fsrs.Card;
 import dev.llmq.core.fsrs.CardState;
 import dev.llmq.core.fsrs.Grade;
@@ -92,6 +93,24 @@ final class StudyTable extends SqlTable {
             ps.setInt(i, e.number() - 1);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    public List<StudiedCard> cards(String platform, String space, String user) {
+        return auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT question_id, " + CARD_COLUMNS + ", reviews "
+                    + "FROM study_cards WHERE platform = ? AND space = ? AND user_id = ?")) {
+                ps.setString(1, platform);
+                ps.setString(2, space);
+                ps.setString(3, user);
+                List<StudiedCard> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StudiedCard(rs.getString("question_id"), card(rs), rs.getInt("reviews")));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     public List<ReviewEntry> reviewLog(String platform, String space, String user) {

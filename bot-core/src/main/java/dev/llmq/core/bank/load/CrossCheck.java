@@ -62,6 +62,11 @@ final class CrossCheck {
                 if (key.isEmpty()) {
                     continue; // never matched: the resolver treats such input as unknown
                 }
+                if (TopicWords.COMMAND_WORDS.contains(key)) {
+                    problems.add(w.loc().problem(w.field(), "'" + w.text() + "' is a command word (/llmq " + key
+                            + "), so no topic can be named by it; choose another " + w.what()));
+                    continue;
+                }
                 Word first = byKey.putIfAbsent(key, w);
                 if (first != null && first.topic() != t) {
                     problems.add(w.loc().problem(w.field(), "'" + w.text() + "' already names topic '"

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  *   <li>{@code next:<topic or *>:<lang>[:d<difficulty>][:pub]}</li>
  *   <li>{@code ask:<question>:<lang>[:d<difficulty>][:pub]} (a follow-up question)</li>
  *   <li>{@code grade:<question>:<lang>:<g>[:d<difficulty>][:pub]} (g: Again 1, Hard 2, Good 3, Easy 4)</li>
+ *   <li>{@code forget:me:<lang>} (the confirmation of "forget me")</li>
  * </ul>
+ * Reveal, hint and grade buttons of a private review carry {@code :r<n>} before {@code :pub}: the
+ * review is on, and n cards were graded in it so far (a review keeps no other state).
  * Every id carries the options of the ask it came from (a difficulty filter, public reveals), so
  * that they survive every button: Hint, Reveal, a follow-up and Next. Ids without them (from
  * older messages) still parse.
@@ -36,36 +39,64 @@ public sealed interface ActionId {
 
     /** The options' suffix: {@code [:d<difficulty>][:pub]}. */
     private static String options(OptionalInt difficulty, boolean publicReveal) {
-        return (difficulty.isPresent() ? ":d" + difficulty.getAsInt() : "") + (publicReveal ? ":pub" : "");
+        return options(difficulty, OptionalInt.empty(), publicReveal);
     }
 
-    record Reveal(String questionId, Lang lang, OptionalInt difficulty, boolean publicReveal) implements ActionId {
+    private static String options(OptionalInt difficulty, OptionalInt review, boolean publicReveal) {
+        return (difficulty.isPresent() ? ":d" + difficulty.getAsInt() : "")
+                + (review.isPresent() ? ":r" + review.getAsInt() : "") + (publicReveal ? ":pub" : "");
+    }
+
+    /** In a review: how many cards were graded in it before this button. */
+    private static void requireReview(OptionalInt review) {
+        Objects.requireNonNull(review);
+        if (review.isPresent() && (review.getAsInt() < 0 || review.getAsInt() > MAX_REVIEWED)) {
+            throw new IllegalArgumentException("review count " + review.getAsInt());
+        }
+    }
+
+    /** The most cards one review counts (the count stops there). */
+    int MAX_REVIEWED = 9999;
+
+    record Reveal(String questionId, Lang lang, OptionalInt difficulty, OptionalInt review, boolean publicReveal)
+            implements ActionId {
         public Reveal {
             requireWord(questionId);
             Objects.requireNonNull(lang);
             requireDifficulty(difficulty);
+            requireReview(review);
+        }
+
+        public Reveal(String questionId, Lang lang, OptionalInt difficulty, boolean publicReveal) {
+            this(questionId, lang, difficulty, OptionalInt.empty(), publicReveal);
         }
 
         @Override
         public String encode() {
-            return "reveal:" + questionId + ":" + lang.code() + ActionId.options(difficulty, publicReveal);
+            return "reveal:" + questionId + ":" + lang.code() + ActionId.options(difficulty, review, publicReveal);
         }
     }
 
-    record Hint(String questionId, Lang lang, int number, OptionalInt difficulty, boolean publicReveal)
-            implements ActionId {
+    record Hint(String questionId, Lang lang, int number, OptionalInt difficulty, OptionalInt review,
+                boolean publicReveal) implements ActionId {
         public Hint {
             requireWord(questionId);
             Objects.requireNonNull(lang);
             requireDifficulty(difficulty);
+            requireReview(review);
             if (number < 1) {
                 throw new IllegalArgumentException("hint number " + number);
             }
         }
 
+        public Hint(String questionId, Lang lang, int number, OptionalInt difficulty, boolean publicReveal) {
+            this(questionId, lang, number, difficulty, OptionalInt.empty(), publicReveal);
+        }
+
         @Override
         public String encode() {
-            return "hint:" + questionId + ":" + lang.code() + ":" + number + ActionId.options(difficulty, publicReveal);
+            return "hint:" + questionId + ":" + lang.code() + ":" + number
+                    + ActionId.options(difficulty, review, publicReveal);
         }
     }
 
@@ -82,34 +113,68 @@ public sealed interface ActionId {
         }
     }
 
-    record Ask(String questionId, Lang lang, OptionalInt difficulty, boolean publicReveal) implements ActionId {
+    record Ask(String questionId, Lang lang, OptionalInt difficulty, OptionalInt review, boolean publicReveal)
+            implements ActionId {
         public Ask {
             requireWord(questionId);
             Objects.requireNonNull(lang);
             requireDifficulty(difficulty);
+            requireReview(review);
+        }
+
+        public Ask(String questionId, Lang lang, OptionalInt difficulty, boolean publicReveal) {
+            this(questionId, lang, difficulty, OptionalInt.empty(), publicReveal);
         }
 
         @Override
         public String encode() {
-            return "ask:" + questionId + ":" + lang.code() + ActionId.options(difficulty, publicReveal);
+            return "ask:" + questionId + ":" + lang.code() + ActionId.options(difficulty, review, publicReveal);
         }
     }
 
     /** A member's grade of their own recall of the question, under its answer. */
-    record Graded(String questionId, Lang lang, int grade, OptionalInt difficulty, boolean publicReveal)
-            implements ActionId {
+    record Graded(String questionId, Lang lang, int grade, OptionalInt difficulty, OptionalInt review,
+                  boolean publicReveal) implements ActionId {
         public Graded {
             requireWord(questionId);
             Objects.requireNonNull(lang);
             requireDifficulty(difficulty);
+            requireReview(review);
             if (grade < 1 || grade > 4) {
                 throw new IllegalArgumentException("grade " + grade);
             }
         }
 
+        public Graded(String questionId, Lang lang, int grade, OptionalInt difficulty, boolean publicReveal) {
+            this(questionId, lang, grade, difficulty, OptionalInt.empty(), publicReveal);
+        }
+
         @Override
         public String encode() {
-            return "grade:" + questionId + ":" + lang.code() + ":" + grade + ActionId.options(difficulty, publicReveal);
+            return "grade:" + questionId + ":" + lang.code() + ":" + grade
+                    + ActionId.options(difficulty, review, publicReveal);
+        }
+    }
+
+    /** "Yes, delete my data": the confirmation under {@code /llmq forget-me}. */
+    record Forget(Lang lang) implements ActionId {
+        public Forget {
+            Objects.requireNonNull(lang);
+        }
+
+        @Override
+        public OptionalInt difficulty() {
+            return OptionalInt.empty();
+        }
+
+        @Override
+        public boolean publicReveal() {
+            return false;
+        }
+
+        @Override
+        public String encode() {
+            return "forget:me:" + lang.code();
         }
     }
 
@@ -129,17 +194,22 @@ public sealed interface ActionId {
         String word = m.group(2);
         OptionalInt number = m.group(4) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(4)));
         OptionalInt d = m.group(5) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(5)));
-        boolean pub = m.group(6) != null;
+        OptionalInt review = m.group(6) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(6)));
+        boolean pub = m.group(7) != null;
         boolean question = !word.equals("*");
         try {
             return switch (m.group(1)) {
-                case "reveal" -> question && number.isEmpty() ? Optional.of(new Reveal(word, lang, d, pub)) : Optional.empty();
-                case "ask" -> question && number.isEmpty() ? Optional.of(new Ask(word, lang, d, pub)) : Optional.empty();
+                case "reveal" -> question && number.isEmpty()
+                        ? Optional.of(new Reveal(word, lang, d, review, pub)) : Optional.empty();
+                case "ask" -> question && number.isEmpty()
+                        ? Optional.of(new Ask(word, lang, d, review, pub)) : Optional.empty();
                 case "hint" -> question && number.isPresent()
-                        ? Optional.of(new Hint(word, lang, number.getAsInt(), d, pub)) : Optional.empty();
+                        ? Optional.of(new Hint(word, lang, number.getAsInt(), d, review, pub)) : Optional.empty();
                 case "grade" -> question && number.isPresent()
-                        ? Optional.of(new Graded(word, lang, number.getAsInt(), d, pub)) : Optional.empty();
-                case "next" -> number.isEmpty()
+                        ? Optional.of(new Graded(word, lang, number.getAsInt(), d, review, pub)) : Optional.empty();
+                case "forget" -> word.equals("me") && number.isEmpty() && d.isEmpty() && review.isEmpty() && !pub
+                        ? Optional.of(new Forget(lang)) : Optional.empty();
+                case "next" -> number.isEmpty() && review.isEmpty()
                         ? Optional.of(new Next(question ? Optional.of(word) : Optional.empty(), lang, d, pub))
                         : Optional.empty();
                 default -> Optional.empty();
@@ -166,7 +236,8 @@ public sealed interface ActionId {
     final class Codec {
         static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
         static final Pattern PATTERN = Pattern.compile(
-                "(reveal|hint|next|ask|grade):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?(?::d([1-3]))?(:pub)?");
+                "(reveal|hint|next|ask|grade|forget):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?"
+                        + "(?::d([1-3]))?(?::r([0-9]{1,4}))?(:pub)?");
 
         private Codec() {
         }

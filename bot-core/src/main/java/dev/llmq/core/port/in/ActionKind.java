@@ -7,5 +7,7 @@ public enum ActionKind {
     NEXT,
     FOLLOW_UP,
     /** Again, Hard, Good or Easy under an answer: the member grades their own recall. */
-    GRADE
+    GRADE,
+    /** A button that deletes something for good ("Delete my data"): shown as a danger. */
+    FORGET
 }

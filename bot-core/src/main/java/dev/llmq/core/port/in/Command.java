@@ -92,6 +92,44 @@ public sealed interface Command {
         }
     }
 
+    /** A private review of the member's due cards, one at a time. */
+    record Review(Optional<Lang> lang) implements Command {
+        public Review {
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /**
+     * Show the member's settings (and the server's), or change them. Changes are all of the member's
+     * own or all of the server's ({@link Setting#server()}); the server's are for admins.
+     */
+    record Settings(boolean server, List<Setting> changes, Optional<Lang> lang) implements Command {
+        public Settings {
+            changes = List.copyOf(changes);
+            Objects.requireNonNull(lang, "lang");
+            for (Setting s : changes) {
+                if (s.server() != server) {
+                    throw new IllegalArgumentException(s + " is not a " + (server ? "server" : "member") + " setting");
+                }
+            }
+        }
+    }
+
+    /** Delete everything llmq keeps about the member; answered first with a confirmation button. */
+    record ForgetMe(Optional<Lang> lang) implements Command {
+        public ForgetMe {
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** A command word whose feature is not built yet ({@code stats}, {@code export}, {@code leaderboard}). */
+    record NotYet(String word, Optional<Lang> lang) implements Command {
+        public NotYet {
+            Objects.requireNonNull(word, "word");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
     /** Text that could not be understood: the word, and why. */
     record Malformed(String word, Msg reason, Optional<Lang> lang) implements Command {
         public Malformed {

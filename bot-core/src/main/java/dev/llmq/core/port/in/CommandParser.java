@@ -1,5 +1,6 @@
 package dev.llmq.core.port.in;
 
+import dev.llmq.core.bank.TopicWords;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.schedule.Schedule;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -118,11 +120,18 @@ public final class CommandParser {
         if (rest.equals(PREFIX) || rest.startsWith(PREFIX + " ")) {
             rest = rest.substring(PREFIX.length()).strip();
         }
+        String[] tokens = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+        if (tokens.length > 0) {
+            Optional<Command> study = studyText(tokens[0], List.of(tokens).subList(1, tokens.length));
+            if (study.isPresent()) {
+                return study.get();
+            }
+        }
         Optional<Lang> lang = Optional.empty();
         Optional<String> difficulty = Optional.empty();
         boolean publicReveal = false;
         List<String> words = new ArrayList<>();
-        for (String token : rest.isEmpty() ? new String[0] : rest.split("\\s+")) {
+        for (String token : tokens) {
             String lower = token.toLowerCase(Locale.ROOT);
             int sep = Math.max(lower.indexOf(':'), lower.indexOf('='));
             String key = sep > 0 ? lower.substring(0, sep) : lower;
@@ -149,6 +158,147 @@ public final class CommandParser {
         }
         // "help" and "topics" alone are commands; inside a longer phrase they are just topic words
         return ask(String.join(" ", words), lang, difficulty, publicReveal);
+    }
+
+    /**
+     * The study commands, when {@code word} is one: {@code review}, {@code settings [server] key:value...},
+     * {@code forget-me}, and the words of features not built yet ({@code stats}, {@code export},
+     * {@code leaderboard}). Their Chinese words too.
+     */
+    private static Optional<Command> studyText(String word, List<String> args) {
+        String w = TopicWords.normalize(word);
+        try {
+            return switch (w) {
+                case "review", "复习" -> Optional.of(new Command.Review(onlyLang(args)));
+                case "forget-me", "忘记我" -> Optional.of(new Command.ForgetMe(onlyLang(args)));
+                case "stats", "统计", "export", "导出", "leaderboard", "排行榜" ->
+                        Optional.of(new Command.NotYet(w, onlyLang(args)));
+                case "settings", "设置" -> Optional.of(settingsText(args));
+                default -> Optional.empty();
+            };
+        } catch (BadOption bad) {
+            return Optional.of(new Command.Malformed(bad.token, bad.reason, Optional.empty()));
+        }
+    }
+
+    /** The language of a command that takes no other option. */
+    private static Optional<Lang> onlyLang(List<String> args) {
+        Optional<Lang> lang = Optional.empty();
+        for (String token : args) {
+            String[] kv = keyValue(token);
+            if (kv == null || !LANG_KEYS.contains(kv[0])) {
+                throw new BadOption(token, Msg.ONLY_LANG);
+            }
+            lang = Optional.of(Lang.parse(kv[1]).orElseThrow(() -> new BadOption(token, Msg.BAD_LANG)));
+        }
+        return lang;
+    }
+
+    private static Command settingsText(List<String> args) {
+        boolean server = !args.isEmpty() && SERVER_WORDS.contains(args.get(0).toLowerCase(Locale.ROOT));
+        List<Setting> changes = new ArrayList<>();
+        for (String token : server ? args.subList(1, args.size()) : args) {
+            String[] kv = keyValue(token);
+            if (kv == null) {
+                throw new BadOption(token, server ? Msg.SERVER_SETTINGS_USAGE : Msg.SETTINGS_USAGE);
+            }
+            changes.add(setting(server, kv[0], kv[1], token));
+        }
+        return new Command.Settings(server, changes, replyLang(changes));
+    }
+
+    /**
+     * Settings from typed options (Discord's {@code /llmq-settings}): each entry is an option's name
+     * and value, as the text form's {@code key:value}.
+     */
+    public static Command settings(boolean server, List<Map.Entry<String, String>> options) {
+        List<Setting> changes = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> o : options) {
+                changes.add(setting(server, o.getKey().toLowerCase(Locale.ROOT), o.getValue().strip(),
+                        o.getKey() + ":" + o.getValue()));
+            }
+        } catch (BadOption bad) {
+            return new Command.Malformed(bad.token, bad.reason, Optional.empty());
+        }
+        return new Command.Settings(server, changes, replyLang(changes));
+    }
+
+    /** A change of language is answered in the new language. */
+    private static Optional<Lang> replyLang(List<Setting> changes) {
+        Optional<Lang> lang = Optional.empty();
+        for (Setting s : changes) {
+            if (s instanceof Setting.Language l && l.lang().isPresent()) {
+                lang = l.lang();
+            }
+        }
+        return lang;
+    }
+
+    private static Setting setting(boolean server, String key, String value, String token) {
+        String v = value.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        boolean reset = lower.equals("auto") || lower.equals("default") || lower.equals("自动") || lower.equals("默认");
+        if (LANG_KEYS.contains(key)) {
+            Optional<Lang> lang = reset ? Optional.empty()
+                    : Optional.of(Lang.parse(v).orElseThrow(() -> new BadOption(token, Msg.BAD_SETTING_LANG)));
+            return server ? new Setting.ServerLanguage(lang) : new Setting.Language(lang);
+        }
+        if (server) {
+            if (key.equals("public") || key.equals("公开") || key.equals("reveals")) {
+                return new Setting.ServerPublicReveals(onOff(v, token));
+            }
+            throw new BadOption(token, Msg.SERVER_SETTINGS_USAGE);
+        }
+        return switch (key) {
+            case "zone", "tz", "timezone", "时区" -> new Setting.Zone(reset ? Optional.empty()
+                    : Optional.of(DailyArgs.zone(v).orElseThrow(() -> new BadOption(token, Msg.BAD_ZONE))));
+            case "remind", "reminder", "reminders", "提醒" -> new Setting.Reminder(OFF_WORDS.contains(lower)
+                    ? Optional.empty()
+                    : Optional.of(DailyArgs.time(v).orElseThrow(() -> new BadOption(token, Msg.BAD_REMINDER))));
+            case "streaks", "streak", "连续" -> new Setting.Streaks(onOff(v, token));
+            case "leaderboard", "排行榜" -> new Setting.Leaderboard(onOff(v, token));
+            default -> throw new BadOption(token, Msg.SETTINGS_USAGE);
+        };
+    }
+
+    private static boolean onOff(String value, String token) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (ON_WORDS.contains(v)) {
+            return true;
+        }
+        if (OFF_WORDS.contains(v)) {
+            return false;
+        }
+        throw new BadOption(token, Msg.BAD_ON_OFF);
+    }
+
+    /** {@code key:value} or {@code key=value} split at the first separator, the key in lower case; null when neither. */
+    private static String[] keyValue(String token) {
+        int colon = token.indexOf(':');
+        int equals = token.indexOf('=');
+        int sep = colon < 0 ? equals : equals < 0 ? colon : Math.min(colon, equals);
+        if (sep <= 0) {
+            return null;
+        }
+        return new String[] {token.substring(0, sep).toLowerCase(Locale.ROOT), token.substring(sep + 1)};
+    }
+
+    private static final Set<String> LANG_KEYS = Set.of("lang", "language", "语言");
+    private static final Set<String> SERVER_WORDS = Set.of("server", "workspace", "服务器", "工作区");
+    private static final Set<String> ON_WORDS = Set.of("on", "yes", "true", "1", "开", "开启");
+    private static final Set<String> OFF_WORDS = Set.of("off", "no", "false", "0", "关", "关闭");
+
+    /** A bad option of a study command: the token as typed, and why. */
+    private static final class BadOption extends RuntimeException {
+        final String token;
+        final Msg reason;
+
+        BadOption(String token, Msg reason) {
+            super(null, null, false, false);
+            this.token = token;
+            this.reason = reason;
+        }
     }
 
     /** {@code daily set HH:MM Zone [weekdays] [topics...]}, {@code daily off|status|now}. */

@@ -20,12 +20,12 @@ public interface Interactions {
      * Whether answering this command may wait on the store (a write, or a read the core does not
      * cache). An adapter answers at once only when it is false; otherwise it first acknowledges the
      * platform (Discord: defer; Slack acks every envelope first anyway) and answers off the event
-     * thread.
+     * thread. A member whose settings are not cached yet waits on the store for anything.
      */
-    boolean waitsOnStore(Command command);
+    boolean waitsOnStore(Origin origin, Command command);
 
-    /** As {@link #waitsOnStore(Command)}, for a button press. */
-    boolean waitsOnStore(String rawActionId);
+    /** As {@link #waitsOnStore(Origin, Command)}, for a button press. */
+    boolean waitsOnStore(Origin origin, String rawActionId);
 
     /** The language for a request from {@code origin} with an optional explicit choice. */
     Lang langFor(Origin origin, Optional<Lang> explicit);

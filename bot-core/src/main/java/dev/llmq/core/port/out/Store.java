@@ -5,7 +5,7 @@ package dev.llmq.core.port.out;
  * (SQLite by default, PostgreSQL for replicas) lives in the {@code store-jdbc} module.
  */
 public interface Store extends ScheduleStore, PostLedger, DeckStore, ProgressStore, SettingsStore, StudyStore,
-        AutoCloseable {
+        UserSettingsStore, ForgetStore, AutoCloseable {
     /** Where the data lives, for messages: a file path or a URL without credentials. */
     String describe();
 

@@ -17,6 +17,9 @@ public interface StudyStore {
      */
     boolean recordReview(ReviewEntry entry);
 
+    /** Every card of the member in a space, in no particular order (a member has at most one per question). */
+    List<StudiedCard> cards(String platform, String space, String user);
+
     /** The member's review log in a space, oldest first. */
     List<ReviewEntry> reviewLog(String platform, String space, String user);
 }

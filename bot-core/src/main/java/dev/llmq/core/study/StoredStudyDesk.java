@@ -1,0 +1,270 @@
+package dev.llmq.core.study;
+
+import dev.llmq.core.bank.Question;
+import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.Topic;
+import dev.llmq.core.fsrs.Fsrs;
+import dev.llmq.core.fsrs.Grade;
+import dev.llmq.core.fsrs.StudyKey;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.port.in.Action;
+import dev.llmq.core.port.in.ActionId;
+import dev.llmq.core.port.in.ActionKind;
+import dev.llmq.core.port.in.Command;
+import dev.llmq.core.port.in.Notice;
+import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.Setting;
+import dev.llmq.core.port.in.StudyDesk;
+import dev.llmq.core.port.out.ForgetStore;
+import dev.llmq.core.port.out.SpaceSettings;
+import dev.llmq.core.port.out.StudiedCard;
+import dev.llmq.core.port.out.StudyStore;
+import dev.llmq.core.port.out.UserSettings;
+import dev.llmq.core.quiz.Cards;
+import dev.llmq.core.settings.Preferences;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Grades, the private review, settings and "forget me", kept in the store. A review keeps no
+ * state of its own: each card is found again from the member's cards, and its buttons carry the
+ * count so far, so a review survives a restart and works on any replica.
+ */
+public final class StoredStudyDesk implements StudyDesk {
+    /** How many new questions a review offers when nothing is due. */
+    public static final int NEW_OFFERS = 3;
+
+    private final Supplier<QuestionBank> bank;
+    private final Study study;
+    private final StudyStore cards;
+    private final ForgetStore forgetting;
+    private final Preferences preferences;
+    private final Fsrs fsrs;
+    private final Clock clock;
+
+    public StoredStudyDesk(Supplier<QuestionBank> bank, Study study, StudyStore cards, ForgetStore forgetting,
+                           Preferences preferences, Fsrs fsrs, Clock clock) {
+        this.bank = Objects.requireNonNull(bank);
+        this.study = Objects.requireNonNull(study);
+        this.cards = Objects.requireNonNull(cards);
+        this.forgetting = Objects.requireNonNull(forgetting);
+        this.preferences = Objects.requireNonNull(preferences);
+        this.fsrs = Objects.requireNonNull(fsrs);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    // ------------------------------------------------------------------ grades and the review
+
+    @Override
+    public Reply review(Origin origin, Lang lang) {
+        return next(origin, lang, 0, Optional.empty());
+    }
+
+    @Override
+    public Reply grade(Origin origin, Question question, ActionId.Graded g) {
+        Lang lang = g.lang();
+        Fsrs.Review r = study.grade(new StudyKey(origin.platform(), origin.space(), origin.user(), question.id()),
+                Grade.values()[g.grade() - 1], clock.instant());
+        ZoneId zone = preferences.zone(origin);
+        LocalDate today = r.at().atZone(zone).toLocalDate();
+        LocalDate on = r.after().due().atZone(zone).toLocalDate();
+        String text = Msg.GRADED.text(lang, Cards.gradeLabel(g.grade()).text(lang), on, ChronoUnit.DAYS.between(today, on));
+        if (g.review().isPresent()) {
+            return next(origin, lang, g.review().getAsInt() + 1, Optional.of(text));
+        }
+        return Notice.info(lang, text);
+    }
+
+    /**
+     * The member's next due card (due: its local day in their zone is today or earlier; the oldest
+     * first), or, when none is left, the count so far and when the next is due.
+     */
+    private Reply next(Origin origin, Lang lang, int reviewed, Optional<String> lead) {
+        QuestionBank b = bank.get();
+        Instant now = clock.instant();
+        ZoneId zone = preferences.zone(origin);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        List<StudiedCard> mine = cards.cards(origin.platform(), origin.space(), origin.user()).stream()
+                .filter(c -> b.question(c.questionId()).isPresent()) // a question dropped from the bank is not due
+                .toList();
+        Optional<StudiedCard> due = mine.stream().filter(c -> !day(c, zone).isAfter(today))
+                .min(Comparator.comparing((StudiedCard c) -> c.card().due()).thenComparing(StudiedCard::questionId));
+        if (due.isPresent()) {
+            long left = mine.stream().filter(c -> !day(c, zone).isAfter(today)).count();
+            String line = Msg.REVIEW_DUE.text(lang, left);
+            Question q = b.question(due.get().questionId()).orElseThrow();
+            return Cards.reviewQuestion(b, q, lang, reviewed, lead.map(l -> l + "\n" + line).orElse(line));
+        }
+        Optional<LocalDate> nextDay = mine.stream().map(c -> day(c, zone)).min(Comparator.naturalOrder());
+        String when = nextDay.map(d -> d.equals(today.plusDays(1)) ? Msg.DAY_TOMORROW.text(lang)
+                : Msg.DAY_IN.text(lang, d, ChronoUnit.DAYS.between(today, d))).orElse("");
+        long count = nextDay.map(d -> mine.stream().filter(c -> day(c, zone).equals(d)).count()).orElse(0L);
+        StringBuilder text = new StringBuilder(lead.map(l -> l + "\n").orElse(""));
+        if (reviewed > 0) {
+            text.append(nextDay.isPresent() ? Msg.REVIEW_DONE.text(lang, reviewed, when, count)
+                    : Msg.REVIEW_DONE_EMPTY.text(lang, reviewed));
+        } else if (mine.isEmpty()) {
+            text.append(Msg.REVIEW_NO_CARDS.text(lang));
+        } else {
+            text.append(Msg.REVIEW_NOTHING_DUE.text(lang, when, count));
+        }
+        List<Action> offers = offers(b, mine, now, lang, reviewed);
+        if (!offers.isEmpty()) {
+            text.append('\n').append(Msg.REVIEW_TRY_NEW.text(lang));
+        }
+        return new Notice(lang, Notice.Level.INFO, text.toString(), true, offers);
+    }
+
+    private static LocalDate day(StudiedCard c, ZoneId zone) {
+        return c.card().due().atZone(zone).toLocalDate();
+    }
+
+    /**
+     * Up to {@link #NEW_OFFERS} questions the member never graded, one per topic, from their weakest
+     * topics first: those whose graded cards they are least likely to recall now (mean retrievability),
+     * then the topics they never touched, in the bank's order. In each topic the easiest question comes
+     * first. The buttons keep the review going.
+     */
+    private List<Action> offers(QuestionBank b, List<StudiedCard> mine, Instant now, Lang lang, int reviewed) {
+        Set<String> graded = mine.stream().map(StudiedCard::questionId).collect(Collectors.toSet());
+        Map<String, Double> recall = new HashMap<>();
+        Map<String, List<Double>> byTopic = new HashMap<>();
+        for (StudiedCard c : mine) {
+            b.question(c.questionId()).ifPresent(q -> byTopic.computeIfAbsent(q.topicId(), t -> new ArrayList<>())
+                    .add(retrievability(c, now)));
+        }
+        byTopic.forEach((t, rs) -> recall.put(t, rs.stream().mapToDouble(Double::doubleValue).average().orElse(1)));
+        List<Topic> topics = new ArrayList<>(b.topics());
+        // a stable sort: topics with the same standing keep the bank's order
+        topics.sort(Comparator.comparing((Topic t) -> !recall.containsKey(t.id()))
+                .thenComparing(t -> recall.getOrDefault(t.id(), 1.0)));
+        List<Action> out = new ArrayList<>();
+        for (Topic t : topics) {
+            if (out.size() == NEW_OFFERS) {
+                break;
+            }
+            b.questionsOf(t.id()).stream().filter(q -> !graded.contains(q.id()))
+                    .min(Comparator.comparingInt(Question::difficulty))
+                    .ifPresent(q -> out.add(new Action(ActionKind.FOLLOW_UP,
+                            new ActionId.Ask(q.id(), lang, java.util.OptionalInt.empty(),
+                                    java.util.OptionalInt.of(Math.min(reviewed, ActionId.MAX_REVIEWED)), false).encode(),
+                            Msg.BUTTON_NEW.text(lang, t.name(lang)))));
+        }
+        return out;
+    }
+
+    private double retrievability(StudiedCard c, Instant now) {
+        Instant last = c.card().lastReview().orElse(now);
+        double days = Math.max(0, Duration.between(last, now).toMillis() / 86_400_000.0);
+        return fsrs.retrievability(days, c.card().stability().orElse(1));
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    @Override
+    public Reply settings(Origin origin, Command.Settings command, Lang lang) {
+        StringBuilder text = new StringBuilder();
+        if (command.server()) {
+            if (!command.changes().isEmpty()) {
+                if (!origin.admin()) {
+                    return Notice.error(lang, Msg.ADMIN_ONLY_SETTINGS.text(lang));
+                }
+                SpaceSettings s = preferences.space(origin);
+                for (Setting change : command.changes()) {
+                    s = applyToSpace(s, change);
+                }
+                preferences.putSpace(origin, s);
+                text.append(Msg.SETTINGS_SAVED.text(lang)).append('\n');
+            }
+        } else if (!command.changes().isEmpty()) {
+            UserSettings s = preferences.user(origin);
+            for (Setting change : command.changes()) {
+                s = applyToUser(s, change);
+            }
+            preferences.putUser(origin, s);
+            text.append(Msg.SETTINGS_SAVED.text(lang)).append('\n');
+        }
+        UserSettings mine = preferences.user(origin);
+        SpaceSettings space = preferences.space(origin);
+        text.append(Msg.SETTINGS_TITLE.text(lang)).append('\n')
+                .append("  ").append(Msg.SETTING_LANG.text(lang, mine.lang().map(l -> langName(l, lang))
+                        .orElseGet(() -> Msg.SETTING_AUTO_LANG.text(lang)))).append('\n')
+                .append("  ").append(Msg.SETTING_ZONE.text(lang, mine.zone().map(ZoneId::getId)
+                        .orElseGet(() -> Msg.SETTING_AUTO_ZONE.text(lang, Preferences.zone(mine, origin).getId()))))
+                .append('\n')
+                .append("  ").append(Msg.SETTING_REMIND.text(lang, mine.remindAt().map(t -> t + " "
+                        + Msg.REMINDERS_NOT_SENT.text(lang)).orElseGet(() -> Msg.SETTING_NONE.text(lang)))).append('\n')
+                .append("  ").append(Msg.SETTING_STREAKS.text(lang, onOff(mine.streaks(), lang))).append('\n')
+                .append("  ").append(Msg.SETTING_LEADERBOARD.text(lang, onOff(mine.leaderboard(), lang))).append('\n')
+                .append(Msg.SERVER_SETTINGS_TITLE.text(lang)).append('\n')
+                .append("  ").append(Msg.SETTING_LANG.text(lang, space.defaultLang().map(l -> langName(l, lang))
+                        .orElseGet(() -> Msg.SETTING_AUTO_LANG.text(lang)))).append('\n')
+                .append("  ").append(Msg.SETTING_PUBLIC.text(lang, onOff(space.publicReveals(), lang))).append('\n')
+                .append(Msg.SETTINGS_USAGE.text(lang)).append('\n')
+                .append(Msg.SERVER_SETTINGS_USAGE.text(lang));
+        return Notice.info(lang, text.toString());
+    }
+
+    private static UserSettings applyToUser(UserSettings s, Setting change) {
+        return switch (change) {
+            case Setting.Language l -> s.withLang(l.lang());
+            case Setting.Zone z -> s.withZone(z.zone());
+            case Setting.Reminder r -> s.withRemindAt(r.at());
+            case Setting.Streaks on -> s.withStreaks(on.on());
+            case Setting.Leaderboard on -> s.withLeaderboard(on.on());
+            case Setting.ServerLanguage l -> throw new IllegalArgumentException("a server setting: " + change);
+            case Setting.ServerPublicReveals p -> throw new IllegalArgumentException("a server setting: " + change);
+        };
+    }
+
+    private static SpaceSettings applyToSpace(SpaceSettings s, Setting change) {
+        return switch (change) {
+            case Setting.ServerLanguage l -> new SpaceSettings(l.lang(), s.publicReveals());
+            case Setting.ServerPublicReveals p -> new SpaceSettings(s.defaultLang(), p.on());
+            case Setting.Language l -> throw new IllegalArgumentException("a member's setting: " + change);
+            case Setting.Zone z -> throw new IllegalArgumentException("a member's setting: " + change);
+            case Setting.Reminder r -> throw new IllegalArgumentException("a member's setting: " + change);
+            case Setting.Streaks on -> throw new IllegalArgumentException("a member's setting: " + change);
+            case Setting.Leaderboard on -> throw new IllegalArgumentException("a member's setting: " + change);
+        };
+    }
+
+    private static String langName(Lang l, Lang in) {
+        return (l == Lang.ZH ? Msg.LANG_NAME_ZH : Msg.LANG_NAME_EN).text(in);
+    }
+
+    private static String onOff(boolean on, Lang lang) {
+        return (on ? Msg.SETTING_ON : Msg.SETTING_OFF).text(lang);
+    }
+
+    // ------------------------------------------------------------------ your data
+
+    @Override
+    public Reply forgetMe(Origin origin, Lang lang) {
+        return new Notice(lang, Notice.Level.INFO, Msg.FORGET_CONFIRM.text(lang, origin.platform()), true,
+                List.of(new Action(ActionKind.FORGET, new ActionId.Forget(lang).encode(), Msg.BUTTON_FORGET.text(lang))));
+    }
+
+    @Override
+    public Reply forget(Origin origin, Lang lang) {
+        int rows = forgetting.forgetUser(origin.platform(), origin.user());
+        preferences.forget(origin);
+        return Notice.info(lang, Msg.FORGOTTEN.text(lang, rows));
+    }
+}
