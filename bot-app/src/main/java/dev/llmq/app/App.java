@@ -69,6 +69,12 @@ final class App implements AutoCloseable {
     /** As above, on a store that is being opened already (start-up opens it first, while the bank loads). */
     static App open(Config config, BankLocation location, QuestionBank initial, List<DailyPublisher> publishers,
                     Optional<Lang> explicitLang, StoreOpening store) throws IOException {
+        return open(config, location, initial, publishers, explicitLang, store, Sources.SYSTEM);
+    }
+
+    /** As above, with the time and chance of {@code sources}. */
+    static App open(Config config, BankLocation location, QuestionBank initial, List<DailyPublisher> publishers,
+                    Optional<Lang> explicitLang, StoreOpening store, Sources sources) throws IOException {
         Metrics metrics = new Metrics();
         StartupTimeline.step("metrics");
         LiveBank bank;
@@ -79,7 +85,7 @@ final class App implements AutoCloseable {
             store.discard();
             throw e;
         }
-        Clock clock = CLOCK;
+        Clock clock = sources.clock();
         Optional<Lang> defaultLang = explicitLang.or(config::defaultLang);
         List<DailyPublisher> metered = publishers.stream().map(p -> new MeteredPublisher(p, metrics))
                 .collect(Collectors.toList());
@@ -94,11 +100,11 @@ final class App implements AutoCloseable {
             throw e;
         }
         // Each channel's deck lives in the store (restarts, replicas); a cache reads through in front of it.
-        Decks decks = new Decks(new SecureRandom(), clock, Duration.ofHours(1), 100_000,
+        Decks decks = new Decks(sources.random().get(), clock, Duration.ofHours(1), 100_000,
                 Optional.of(daily.store()));
         Quizmaster quizmaster = new Quizmaster(bank, decks, new LangPolicy(defaultLang), Optional.of(daily.desk()),
                 Optional.of(daily.store()), clock).observedBy(metrics.observer());
-        studyWith(quizmaster, bank, daily.store(), clock, new SecureRandom());
+        studyWith(quizmaster, bank, daily.store(), clock, sources.random().get());
         return new App(config, bank, metrics, daily, quizmaster);
     }
 
@@ -110,7 +116,7 @@ final class App implements AutoCloseable {
                                 RandomGenerator fuzz) {
         Fsrs fsrs = new Fsrs(FsrsParameters.defaults());
         Preferences prefs = new Preferences(store, store, SETTINGS_FRESH);
-        return quizmaster.studiedWith(new StoredStudyDesk(bank, new Study(store, fsrs, fuzz), store, store, prefs, fsrs,
+        return quizmaster.studiedWith(new StoredStudyDesk(bank, new Study(store, fsrs, fuzz), store, store, prefs,
                 clock), prefs);
     }
 

@@ -50,13 +50,21 @@ public final class Main implements Callable<Integer> {
     final PrintStream stdout;
     final PrintStream stderr;
     final boolean interactive;
+    /** The console's time and chance: the system's, or a fixed clock and seed when a test replays a transcript. */
+    final Sources sources;
 
     Main(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr, boolean interactive) {
+        this(env, stdin, stdout, stderr, interactive, Sources.SYSTEM);
+    }
+
+    Main(Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr, boolean interactive,
+         Sources sources) {
         this.env = env;
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
         this.interactive = interactive;
+        this.sources = sources;
     }
 
     public static void main(String[] args) {
@@ -203,7 +211,7 @@ public final class Main implements Callable<Integer> {
                 return EXIT_USAGE;
             }
             // the store opens (and migrates) while the bank loads
-            StoreOpening store = StoreOpening.start(config.get().db(), App.CLOCK);
+            StoreOpening store = StoreOpening.start(config.get().db(), main.sources.clock());
             BankLocation where = main.bankLocation();
             Optional<QuestionBank> bank;
             Optional<Lang> lang;
@@ -221,7 +229,8 @@ public final class Main implements Callable<Integer> {
             BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
             ConsoleAdapter console = new ConsoleAdapter(reader, main.stdout, main.interactive, lang);
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
-            try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store);
+            try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store,
+                    main.sources);
                  console) {
                 // one person at their own terminal: the per-user rate limit is for shared channels
                 app.quizmaster.limitedBy(UserLimits.none());

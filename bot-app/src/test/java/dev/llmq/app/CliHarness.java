@@ -15,6 +15,11 @@ import java.util.Map;
 record CliHarness(int exitCode, String out, String err) {
     /** A fresh SQLite file per run, and a free HTTP port, unless the test names one, so that no test writes ./data/llmq.db. */
     static CliHarness run(Map<String, String> env, String stdin, String... args) {
+        return run(Sources.SYSTEM, env, stdin, args);
+    }
+
+    /** As above, with the console's time and chance from {@code sources} (a fixed clock, a seed). */
+    static CliHarness run(Sources sources, Map<String, String> env, String stdin, String... args) {
         if (!env.containsKey("LLMQ_HTTP_PORT")) {
             Map<String, String> anyPort = new HashMap<>(env);
             anyPort.put("LLMQ_HTTP_PORT", "0"); // never the fixed 8080 in tests
@@ -33,9 +38,9 @@ record CliHarness(int exitCode, String out, String err) {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int code = Main.execute(new Main(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, args);
+                false, sources), args);
         return new CliHarness(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -59,8 +59,30 @@ class ConsoleEndToEndTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("[2] Again") && r.out().contains("[3] Hard") && r.out().contains("[4] Good")
                 && r.out().contains("[5] Easy"), r.out());
-        String due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        String due = java.time.LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(2).toString(); // the console's zone
         assertTrue(r.out().contains("Good: this question comes back to you on " + due + " (in 2 days)."), r.out());
+    }
+
+    /**
+     * Issue 14's acceptance: /llmq architecture, reveal, Good (its number depends on the question's
+     * follow-ups, so a first run with the same seed finds it), then /llmq review says nothing is due
+     * and names the day the card comes back: in 2 days, from S₀ = 2.3065.
+     */
+    @Test
+    void afterGoodTheReviewSaysNothingIsDueAndNamesTheDayTheCardComesBack() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        Sources fixed = new Sources(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC),
+                () -> new java.util.SplittableRandom(5));
+        CliHarness first = CliHarness.run(fixed, Map.of(), "/llmq architecture\n1\n", "console", "--questions",
+                bankFile.toString());
+        java.util.regex.Matcher good = java.util.regex.Pattern.compile("\\[(\\d)] Good").matcher(first.out());
+        assertTrue(good.find(), first.out());
+        CliHarness r = CliHarness.run(fixed, Map.of(), "/llmq architecture\n1\n" + good.group(1) + "\n/llmq review\n",
+                "console", "--questions", bankFile.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        java.time.LocalDate back = at.atZone(java.time.ZoneId.systemDefault()).toLocalDate().plusDays(2);
+        assertTrue(r.out().contains("Good: this question comes back to you on " + back + " (in 2 days)."), r.out());
+        assertTrue(r.out().contains("Nothing is due today. Next due " + back + " (in 2 days): 1."), r.out());
     }
 
     /** The per-user rate limit is for shared channels: a piped session of many asks is answered in full. */

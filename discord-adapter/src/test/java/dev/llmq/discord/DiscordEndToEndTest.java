@@ -86,7 +86,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    void registersTheFourCommandsInTheGuildWithLocalizationsAndAdminPermissions() {
+    void registersTheCommandsInTheGuildWithLocalizationsAndAdminPermissions() {
         Req put = fake.awaitRequest(r -> r.method().equals("PUT")
                 && r.path().equals("applications/" + fake.appId + "/guilds/" + fake.guild() + "/commands"), Harness.WAIT);
         DataArray commands = put.jsonArray();
@@ -94,7 +94,18 @@ class DiscordEndToEndTest {
         for (int i = 0; i < commands.length(); i++) {
             names.add(commands.getObject(i).getString("name"));
         }
-        assertEquals(List.of("llmq", "llmq-daily", "llmq-topics", "llmq-help"), names);
+        assertEquals(List.of("llmq", "llmq-daily", "llmq-topics", "llmq-help", "llmq-review", "llmq-settings",
+                "llmq-forget-me"), names);
+        assertEquals("llmq-复习", commands.getObject(4).getObject("name_localizations").getString("zh-CN"));
+        DataArray settingsSubs = commands.getObject(5).getArray("options");
+        assertEquals(List.of("me", "server"), List.of(settingsSubs.getObject(0).getString("name"),
+                settingsSubs.getObject(1).getString("name")));
+        DataArray mine = settingsSubs.getObject(0).getArray("options");
+        assertEquals(List.of("lang", "zone", "remind", "streaks", "leaderboard"), java.util.stream.IntStream
+                .range(0, mine.length()).mapToObj(i -> mine.getObject(i).getString("name")).toList());
+        assertEquals(3, mine.getObject(0).getArray("choices").length(), "en, zh and auto");
+        assertTrue(commands.getObject(5).isNull("default_member_permissions"),
+                "everyone has settings; the server's are checked per change");
         assertTrue(fake.requests("PUT", "applications/\\d+/commands").isEmpty(), "no global registration");
 
         DataObject llmq = commands.getObject(0);

@@ -20,8 +20,8 @@ class DiscordStartupTest {
         try (Harness h = Harness.start(Map.of(DiscordSettings.GUILD_ID, ""))) {
             FakeDiscord.Req put = h.fake.awaitRequest(r -> r.method().equals("PUT"), Harness.WAIT);
             assertEquals("applications/" + h.fake.appId + "/commands", put.path());
-            assertEquals(4, put.jsonArray().length());
-            assertEquals(4, h.bot.commands().size());
+            assertEquals(DiscordCommands.all().size(), put.jsonArray().length());
+            assertEquals(7, h.bot.commands().size());
             assertTrue(h.bot.describe().contains("global"), h.bot.describe());
             h.assertClean(mark, l -> false);
         }

@@ -339,7 +339,8 @@ final class PostSender {
                 stale(ledger.markRevealFailed(p.channel(), p.localDate(), p.claim(), attempts, why), p);
                 return;
             }
-            AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true, OptionalInt.empty());
+            // with the grade buttons: each member grades their own recall of yesterday's question
+            AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true, OptionalInt.empty(), true);
             awaitPlatform(p.channel().platform());
             try {
                 publisher.postAnswer(p.channel(), p.published().get(), answer);

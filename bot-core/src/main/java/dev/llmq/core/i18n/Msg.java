@@ -16,7 +16,7 @@ public enum Msg implements Text {
     BUTTON_HARD("Hard", "困难"),
     BUTTON_GOOD("Good", "良好"),
     BUTTON_EASY("Easy", "简单"),
-    GRADED("%s: this question comes back to you on %s (in %d days).", "%s：这道题将在 %s（%d 天后）再次出现。"),
+    GRADED("%s: this question comes back to you on %s.", "%s：这道题将在 %s再次出现。"),
     GRADING_UNAVAILABLE("Grades are not kept here.", "这里不记录评分。"),
     DIFFICULTY_1("easy", "简单"),
     DIFFICULTY_2("medium", "中等"),
@@ -117,6 +117,7 @@ public enum Msg implements Text {
     BUTTON_NEW("New: %s", "新题：%s"),
     DAY_TOMORROW("tomorrow", "明天"),
     DAY_IN("%s (in %d days)", "%s（%d 天后）"),
+    DAY_TOMORROW_ON("%s (tomorrow)", "%s（明天）"),
     FORGET_CONFIRM("This deletes everything llmq keeps about you on %s, in every server: your grades, review log, "
             + "reveals and settings. It cannot be undone.",
             "这将删除 llmq 在 %s 上保存的所有关于你的数据（所有服务器）：评分、复习记录、查看记录和设置。此操作无法撤销。"),

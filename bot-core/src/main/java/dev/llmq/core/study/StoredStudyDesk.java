@@ -25,7 +25,6 @@ import dev.llmq.core.port.out.UserSettings;
 import dev.llmq.core.quiz.Cards;
 import dev.llmq.core.settings.Preferences;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -55,17 +55,15 @@ public final class StoredStudyDesk implements StudyDesk {
     private final StudyStore cards;
     private final ForgetStore forgetting;
     private final Preferences preferences;
-    private final Fsrs fsrs;
     private final Clock clock;
 
     public StoredStudyDesk(Supplier<QuestionBank> bank, Study study, StudyStore cards, ForgetStore forgetting,
-                           Preferences preferences, Fsrs fsrs, Clock clock) {
+                           Preferences preferences, Clock clock) {
         this.bank = Objects.requireNonNull(bank);
         this.study = Objects.requireNonNull(study);
         this.cards = Objects.requireNonNull(cards);
         this.forgetting = Objects.requireNonNull(forgetting);
         this.preferences = Objects.requireNonNull(preferences);
-        this.fsrs = Objects.requireNonNull(fsrs);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -84,7 +82,9 @@ public final class StoredStudyDesk implements StudyDesk {
         ZoneId zone = preferences.zone(origin);
         LocalDate today = r.at().atZone(zone).toLocalDate();
         LocalDate on = r.after().due().atZone(zone).toLocalDate();
-        String text = Msg.GRADED.text(lang, Cards.gradeLabel(g.grade()).text(lang), on, ChronoUnit.DAYS.between(today, on));
+        long days = ChronoUnit.DAYS.between(today, on); // at least 1: llmq's scheduler has no same-day steps
+        String when = days == 1 ? Msg.DAY_TOMORROW_ON.text(lang, on) : Msg.DAY_IN.text(lang, on, days);
+        String text = Msg.GRADED.text(lang, Cards.gradeLabel(g.grade()).text(lang), when);
         if (g.review().isPresent()) {
             return next(origin, lang, g.review().getAsInt() + 1, Optional.of(text));
         }
@@ -124,7 +124,7 @@ public final class StoredStudyDesk implements StudyDesk {
         } else {
             text.append(Msg.REVIEW_NOTHING_DUE.text(lang, when, count));
         }
-        List<Action> offers = offers(b, mine, now, lang, reviewed);
+        List<Action> offers = offers(b, mine, lang, reviewed);
         if (!offers.isEmpty()) {
             text.append('\n').append(Msg.REVIEW_TRY_NEW.text(lang));
         }
@@ -137,23 +137,25 @@ public final class StoredStudyDesk implements StudyDesk {
 
     /**
      * Up to {@link #NEW_OFFERS} questions the member never graded, one per topic, from their weakest
-     * topics first: those whose graded cards they are least likely to recall now (mean retrievability),
-     * then the topics they never touched, in the bank's order. In each topic the easiest question comes
-     * first. The buttons keep the review going.
+     * topics first: the highest mean FSRS difficulty of their cards in the topic (D grows with each
+     * Again and Hard, and shrinks with Easy; unlike retrievability it does not jump to 1 right after a
+     * review), then the topics they never touched, in the bank's order. In each topic the easiest
+     * question comes first. The buttons keep the review going.
      */
-    private List<Action> offers(QuestionBank b, List<StudiedCard> mine, Instant now, Lang lang, int reviewed) {
+    private List<Action> offers(QuestionBank b, List<StudiedCard> mine, Lang lang, int reviewed) {
         Set<String> graded = mine.stream().map(StudiedCard::questionId).collect(Collectors.toSet());
-        Map<String, Double> recall = new HashMap<>();
         Map<String, List<Double>> byTopic = new HashMap<>();
         for (StudiedCard c : mine) {
             b.question(c.questionId()).ifPresent(q -> byTopic.computeIfAbsent(q.topicId(), t -> new ArrayList<>())
-                    .add(retrievability(c, now)));
+                    .add(c.card().difficulty().orElse(1.0)));
         }
-        byTopic.forEach((t, rs) -> recall.put(t, rs.stream().mapToDouble(Double::doubleValue).average().orElse(1)));
+        Map<String, Double> weakness = new HashMap<>();
+        byTopic.forEach((t, ds) -> weakness.put(t, ds.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
         List<Topic> topics = new ArrayList<>(b.topics());
         // a stable sort: topics with the same standing keep the bank's order
-        topics.sort(Comparator.comparing((Topic t) -> !recall.containsKey(t.id()))
-                .thenComparing(t -> recall.getOrDefault(t.id(), 1.0)));
+        topics.sort(Comparator.comparing((Topic t) -> !weakness.containsKey(t.id()))
+                .thenComparing(t -> -weakness.getOrDefault(t.id(), 0.0)));
+        OptionalInt review = OptionalInt.of(Math.min(reviewed, ActionId.MAX_REVIEWED));
         List<Action> out = new ArrayList<>();
         for (Topic t : topics) {
             if (out.size() == NEW_OFFERS) {
@@ -162,17 +164,10 @@ public final class StoredStudyDesk implements StudyDesk {
             b.questionsOf(t.id()).stream().filter(q -> !graded.contains(q.id()))
                     .min(Comparator.comparingInt(Question::difficulty))
                     .ifPresent(q -> out.add(new Action(ActionKind.FOLLOW_UP,
-                            new ActionId.Ask(q.id(), lang, java.util.OptionalInt.empty(),
-                                    java.util.OptionalInt.of(Math.min(reviewed, ActionId.MAX_REVIEWED)), false).encode(),
+                            new ActionId.Ask(q.id(), lang, OptionalInt.empty(), review, false).encode(),
                             Msg.BUTTON_NEW.text(lang, t.name(lang)))));
         }
         return out;
-    }
-
-    private double retrievability(StudiedCard c, Instant now) {
-        Instant last = c.card().lastReview().orElse(now);
-        double days = Math.max(0, Duration.between(last, now).toMillis() / 86_400_000.0);
-        return fsrs.retrievability(days, c.card().stability().orElse(1));
     }
 
     // ------------------------------------------------------------------ settings

@@ -378,4 +378,35 @@ public abstract class StoreContract {
         assertEquals(a, store.card(CARD).orElseThrow().card());
         assertEquals(1, store.reviewLog("test", "space", "u1").size());
     }
+
+    /** A member's cards are listed per space with their question; settings are per platform and member. */
+    @Test
+    void aMembersCardsAndSettingsRoundTrip() {
+        dev.llmq.core.study.Study study = new dev.llmq.core.study.Study(store, new dev.llmq.core.fsrs.Fsrs(
+                dev.llmq.core.fsrs.FsrsParameters.defaults()), new java.util.SplittableRandom(1));
+        study.grade(CARD, dev.llmq.core.fsrs.Grade.GOOD, T0);
+        study.grade(new dev.llmq.core.fsrs.StudyKey("test", "space", "u1", "q2"), dev.llmq.core.fsrs.Grade.AGAIN, T0);
+        study.grade(new dev.llmq.core.fsrs.StudyKey("test", "other", "u1", "q3"), dev.llmq.core.fsrs.Grade.EASY, T0);
+        List<dev.llmq.core.port.out.StudiedCard> mine = store.cards("test", "space", "u1");
+        assertEquals(Set.of("q1", "q2"), mine.stream().map(dev.llmq.core.port.out.StudiedCard::questionId)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(store.card(CARD).orElseThrow().card(), mine.stream().filter(c -> c.questionId().equals("q1"))
+                .findFirst().orElseThrow().card());
+        assertEquals(List.of(), store.cards("test", "space", "u2"));
+
+        assertEquals(dev.llmq.core.port.out.UserSettings.DEFAULTS, store.userSettings("test", "u1"));
+        dev.llmq.core.port.out.UserSettings s = new dev.llmq.core.port.out.UserSettings(Optional.of(Lang.ZH),
+                Optional.of(ZoneId.of("America/Los_Angeles")), Optional.of(LocalTime.of(7, 45)), true, false);
+        store.putUserSettings("test", "u1", s);
+        assertEquals(s, store.userSettings("test", "u1"));
+        dev.llmq.core.port.out.UserSettings back = dev.llmq.core.port.out.UserSettings.DEFAULTS.withLeaderboard(true);
+        store.putUserSettings("test", "u1", back);
+        assertEquals(back, store.userSettings("test", "u1"), "a second put replaces every field");
+        assertEquals(dev.llmq.core.port.out.UserSettings.DEFAULTS, store.userSettings("other", "u1"));
+
+        int rows = store.forgetUser("test", "u1");
+        assertEquals(3 + 3 + 1, rows, "three cards, three log lines, the settings");
+        assertEquals(List.of(), store.cards("test", "other", "u1"), "forget-me covers every space");
+        assertEquals(dev.llmq.core.port.out.UserSettings.DEFAULTS, store.userSettings("test", "u1"));
+    }
 }

@@ -1,0 +1,125 @@
+package dev.llmq.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmq.core.fsrs.Fsrs;
+import dev.llmq.core.fsrs.FsrsParameters;
+import dev.llmq.core.fsrs.Grade;
+import dev.llmq.core.fsrs.StudyKey;
+import dev.llmq.core.i18n.Lang;
+import dev.llmq.core.port.out.UserSettings;
+import dev.llmq.core.study.Study;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Forget me" leaves no row of the member in any table. The test does not trust the store's own
+ * list: it reads every table and every text column from the database's catalogue and looks for the
+ * member's id in each, before (so that the check can fail) and after.
+ */
+abstract class ForgetMeContract {
+    static final String GONE = "u-forget-7";
+    static final String STAYS = "u-stays-8";
+
+    abstract DbConfig config();
+
+    @Test
+    void forgetMeLeavesNoRowOfTheMemberInAnyTable() throws SQLException {
+        DbConfig db = config();
+        Instant t0 = Instant.parse("2026-12-01T09:00:00Z");
+        try (JdbcStore store = JdbcStore.open(db, Clock.systemUTC())) {
+            Study study = new Study(store, new Fsrs(FsrsParameters.defaults()), new SplittableRandom(3));
+            for (String user : List.of(GONE, STAYS)) {
+                for (String space : List.of("g1", "g2")) {
+                    study.grade(new StudyKey("discord", space, user, "q1"), Grade.GOOD, t0);
+                    study.grade(new StudyKey("discord", space, user, "q2"), Grade.AGAIN, t0);
+                    store.recordReveal("discord", space, user, "q1", t0);
+                }
+                store.putUserSettings("discord", user, new UserSettings(Optional.of(Lang.ZH),
+                        Optional.of(ZoneId.of("Asia/Shanghai")), Optional.of(LocalTime.of(19, 30)), true, true));
+            }
+            // the same id on another platform is another person
+            study.grade(new StudyKey("slack", "T1", GONE, "q1"), Grade.GOOD, t0);
+
+            Map<String, Integer> before = rowsMentioning(db, GONE);
+            assertEquals(new TreeSet<>(UserTable.MEMBER_TABLES), new TreeSet<>(before.keySet()),
+                    "the tables that hold the member's rows are the store's list of member tables " + before);
+
+            int deleted = store.forgetUser("discord", GONE);
+
+            assertEquals(before.values().stream().mapToInt(Integer::intValue).sum() - 2, deleted,
+                    "every row but the Slack card and its log line");
+            Map<String, Integer> after = rowsMentioning(db, GONE);
+            assertEquals(Map.of("study_cards", 1, "review_log", 1), after, "only the Slack card and its log line");
+            assertEquals(UserSettings.DEFAULTS, store.userSettings("discord", GONE));
+            assertEquals(2, store.cards("discord", "g1", STAYS).size(), "another member keeps theirs");
+            assertEquals(Optional.of(Lang.ZH), store.userSettings("discord", STAYS).lang());
+        }
+    }
+
+    /** For every table with a row whose text column holds {@code value}: how many such rows. */
+    static Map<String, Integer> rowsMentioning(DbConfig db, String value) throws SQLException {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user().orElse(null), db.password().orElse(null))) {
+            DatabaseMetaData meta = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (schema == null || schema.equals("public")) {
+                        tables.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            assertTrue(tables.size() >= 8, "the catalogue lists the store's tables: " + tables);
+            for (String table : tables) {
+                List<String> text = new ArrayList<>();
+                try (ResultSet rs = meta.getColumns(null, null, table, "%")) {
+                    while (rs.next()) {
+                        int type = rs.getInt("DATA_TYPE");
+                        String typeName = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT);
+                        if (type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR
+                                || typeName.contains("char") || typeName.contains("text")) {
+                            text.add(rs.getString("COLUMN_NAME"));
+                        }
+                    }
+                }
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String where = String.join(" OR ", text.stream().map(col -> "\"" + col + "\" = ?").toList());
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"" + table + "\" WHERE " + where)) {
+                    for (int i = 1; i <= text.size(); i++) {
+                        ps.setString(i, value);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getInt(1) > 0) {
+                            out.put(table, rs.getInt(1));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
