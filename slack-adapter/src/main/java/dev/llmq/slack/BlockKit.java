@@ -100,6 +100,19 @@ final class BlockKit {
         };
     }
 
+    /** The text of a settings reply, for the App Home: none when it is an error (the store failed) or not a notice. */
+    static Optional<String> settingsText(Reply reply) {
+        return switch (reply) {
+            case Notice n -> n.level() == Notice.Level.INFO ? Optional.of(n.text()) : Optional.empty();
+            case QuestionCard q -> Optional.empty();
+            case AnswerCard a -> Optional.empty();
+            case HintCard h -> Optional.empty();
+            case TopicList t -> Optional.empty();
+            case HelpCard h -> Optional.empty();
+            case ScheduleCard c -> Optional.empty();
+        };
+    }
+
     /** The schedules a reply lists: none unless it is a schedule card (a store failure answers with a notice). */
     static List<ScheduleCard.Entry> scheduleEntries(Reply reply) {
         return switch (reply) {
@@ -146,6 +159,23 @@ final class BlockKit {
      * the user's channels ({@code entries} empty: none; {@code channelsKnown} false: could not list them).
      */
     static List<LayoutBlock> home(Lang lang, List<ScheduleCard.Entry> entries, boolean channelsKnown) {
+        return home(lang, entries, channelsKnown, Optional.empty());
+    }
+
+    /** As above, with the member's settings as {@code /llmq settings} shows them, after the schedules. */
+    static List<LayoutBlock> home(Lang lang, List<ScheduleCard.Entry> entries, boolean channelsKnown,
+                                  Optional<String> settings) {
+        List<LayoutBlock> blocks = homeTop(lang, entries, channelsKnown);
+        settings.ifPresent(text -> {
+            blocks.add(divider());
+            for (String chunk : chunks(Mrkdwn.escape(text), MAX_SECTION)) {
+                blocks.add(section(x -> x.text(markdownText(chunk))));
+            }
+        });
+        return blocks;
+    }
+
+    private static List<LayoutBlock> homeTop(Lang lang, List<ScheduleCard.Entry> entries, boolean channelsKnown) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(plainClip(Msg.HELP_TITLE.text(lang), MAX_HEADER)))));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(

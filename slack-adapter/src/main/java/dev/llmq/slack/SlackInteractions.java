@@ -17,6 +17,7 @@ import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.Interactions;
+import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
@@ -230,6 +231,9 @@ final class SlackInteractions {
         try {
             Optional<UserDirectory.UserInfo> info = users.lookup(user, ADMIN_WAIT);
             Origin origin = origin(team, user, user, info, false);
+            // first, so that the member's own language setting is read before the language is chosen
+            Reply settings = quizmaster.handle(origin, new Command.Settings(false, List.of(), Optional.empty()));
+            Optional<String> settingsText = BlockKit.settingsText(settings);
             Lang lang = quizmaster.langFor(origin, Optional.empty());
             Reply status = quizmaster.handle(origin, new Command.DailyStatus(Optional.empty(), Optional.of(lang)));
             List<ScheduleCard.Entry> all = BlockKit.scheduleEntries(status);
@@ -237,7 +241,7 @@ final class SlackInteractions {
             List<ScheduleCard.Entry> entries = mine
                     .map(ch -> all.stream().filter(e -> ch.contains(e.channel())).collect(Collectors.toList()))
                     .orElse(List.of());
-            View view = View.builder().type("home").blocks(BlockKit.home(lang, entries, mine.isPresent())).build();
+            View view = View.builder().type("home").blocks(BlockKit.home(lang, entries, mine.isPresent(), settingsText)).build();
             ViewsPublishResponse r = methods.viewsPublish(q -> q.userId(user).view(view));
             if (!r.isOk()) {
                 log.warn("views.publish for {} failed: {}", user, r.getError());

@@ -52,7 +52,7 @@ class BothPlatformsIT {
         String botToken = "xoxb-planted-" + secret();
         String appToken = "xapp-planted-" + secret();
         try (FakeDiscord discord = new FakeDiscord(discordToken); FakeSlack slack = new FakeSlack(botToken, appToken)) {
-            slack.user("U0ADMIN", true, false, "en-US").member("U0ADMIN", "C0RUN");
+            slack.user("U0ADMIN", true, false, "en-US").userZone("U0ADMIN", "Asia/Tokyo").member("U0ADMIN", "C0RUN");
             Map<String, String> env = Map.of(
                     "DISCORD_TOKEN", discordToken, "DISCORD_API_URL", discord.apiUrl(),
                     "DISCORD_GATEWAY_URL", discord.gatewayUrl(), "DISCORD_GUILD_ID", discord.guild(),
@@ -71,6 +71,8 @@ class BothPlatformsIT {
 
                 discordConversation(discord);
                 slackConversation(slack);
+                discordStudy(discord);
+                slackStudy(slack);
 
                 HttpResponse<String> metrics = get(port, "/metrics");
                 assertEquals(200, metrics.statusCode());
@@ -181,6 +183,72 @@ class BothPlatformsIT {
         fake.slashCommand("U0ADMIN", "C0RUN", "daily now").get(30, TimeUnit.SECONDS);
         fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since4, WAIT);
         fake.awaitCall("chat.postMessage", c -> "C0RUN".equals(c.params().get("channel")), WAIT);
+    }
+
+    /** Grade Good, review (nothing due until the card's day), settings, then forget-me with its confirmation. */
+    private static void discordStudy(FakeDiscord fake) {
+        FakeDiscord.Interaction ask = fake.slash(fake.member, fake.general, "llmq", opt("topic", 3, "architecture"));
+        reply(ask);
+        FakeDiscord.Interaction reveal = fake.button(fake.member, ask.message(), FakeDiscord.buttonIds(ask.message()).get(0));
+        reply(reveal);
+        String good = FakeDiscord.buttonIds(reveal.message()).stream().filter(b -> b.startsWith("grade:") && b.endsWith(":3"))
+                .findFirst().orElseThrow();
+        String back = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        assertTrue(reply(fake.button(fake.member, reveal.message(), good)).getString("content")
+                .contains("comes back to you on " + back + " (in 2 days)"));
+
+        DataObject review = reply(fake.slash(fake.member, fake.general, "llmq-review"));
+        assertEquals(64, review.getInt("flags") & 64, "a review is private");
+        assertTrue(review.getString("content").startsWith("Nothing is due today. Next due " + back + " (in 2 days): 1."),
+                review.getString("content"));
+
+        DataObject settings = reply(fake.subcommand(fake.member, fake.general, "llmq-settings", "me",
+                opt("zone", 3, "Asia/Shanghai"), opt("streaks", 5, true)));
+        assertTrue(settings.getString("content").contains("time zone: Asia/Shanghai")
+                && settings.getString("content").contains("streaks: on"), settings.getString("content"));
+
+        FakeDiscord.Interaction forget = fake.slash(fake.member, fake.general, "llmq-forget-me");
+        reply(forget);
+        String confirm = FakeDiscord.buttonIds(forget.message()).get(0);
+        assertEquals("forget:me:en", confirm);
+        String done = reply(fake.button(fake.member, forget.message(), confirm)).getString("content");
+        assertTrue(done.startsWith("Done: ") && done.contains("records about you were deleted"), done);
+        assertTrue(reply(fake.slash(fake.member, fake.general, "llmq-review")).getString("content")
+                .startsWith("Nothing to review yet"), "the card went with the rest");
+    }
+
+    /** On Slack the zone comes from users.info (tz) until the member sets one; the App Home shows the settings. */
+    private static void slackStudy(FakeSlack fake) throws Exception {
+        JsonObject question = fake.commandAnswer("U0ADMIN", "C0RUN", "emergence", java.time.Duration.ofSeconds(30));
+        String ts = "1700000000.000002";
+        long since = System.nanoTime();
+        fake.press("U0ADMIN", "C0RUN", ts, "llmq-reveal", FakeSlack.buttons(question.get("blocks")).get("llmq-reveal"))
+                .get(30, TimeUnit.SECONDS);
+        FakeSlack.Call answer = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since, WAIT);
+        Map<String, String> grades = FakeSlack.buttons(answer.json("blocks"));
+        long since2 = System.nanoTime();
+        fake.press("U0ADMIN", "C0RUN", ts, "llmq-grade-3", grades.get("llmq-grade-3")).get(30, TimeUnit.SECONDS);
+        FakeSlack.Call graded = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since2, WAIT);
+        String back = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(2).toString();
+        assertTrue(graded.blocks().contains("Good: this question comes back to you on " + back), graded.blocks());
+
+        JsonObject review = fake.commandAnswer("U0ADMIN", "C0RUN", "review", java.time.Duration.ofSeconds(30));
+        assertEquals("ephemeral", review.get("response_type").getAsString());
+        assertTrue(FakeSlack.text(review.get("blocks")).contains("Next due " + back), review.toString());
+        JsonObject settings = fake.commandAnswer("U0ADMIN", "C0RUN", "settings", java.time.Duration.ofSeconds(30));
+        assertTrue(FakeSlack.text(settings.get("blocks")).contains("automatic (Asia/Tokyo now)"), settings.toString());
+
+        long since3 = System.nanoTime();
+        fake.appHomeOpened("U0ADMIN").get(30, TimeUnit.SECONDS);
+        FakeSlack.Call home = fake.awaitCall("views.publish", c -> c.atNanos() >= since3, WAIT);
+        assertTrue(home.params().get("view").contains("Your settings"), home.params().get("view"));
+
+        JsonObject forget = fake.commandAnswer("U0ADMIN", "C0RUN", "forget-me", java.time.Duration.ofSeconds(30));
+        long since4 = System.nanoTime();
+        fake.press("U0ADMIN", "C0RUN", ts, "llmq-forget", FakeSlack.buttons(forget.get("blocks")).get("llmq-forget"))
+                .get(30, TimeUnit.SECONDS);
+        FakeSlack.Call done = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since4, WAIT);
+        assertTrue(done.blocks().contains("records about you were deleted"), done.blocks());
     }
 
     private static DataObject reply(FakeDiscord.Interaction i) {

@@ -122,7 +122,7 @@ public final class Quizmaster implements Interactions {
     @Override
     public Reply handle(Origin origin, Command command) {
         long start = System.nanoTime();
-        preferences.ifPresent(p -> p.load(origin));
+        readSettings(origin, waitsOnStore(origin, command));
         Reply reply = limited(origin, command).orElseGet(() -> answer(origin, command));
         notify(() -> observer.handled(origin, command, reply, System.nanoTime() - start));
         return reply;
@@ -132,10 +132,26 @@ public final class Quizmaster implements Interactions {
     @Override
     public Reply press(Origin origin, String rawActionId) {
         long start = System.nanoTime();
-        preferences.ifPresent(p -> p.load(origin));
+        readSettings(origin, waitsOnStore(origin, rawActionId));
         Reply reply = limits.allow(origin) ? answerPress(origin, rawActionId) : slowDown(langFor(origin, Optional.empty()));
         notify(() -> observer.pressed(origin, rawActionId, reply, System.nanoTime() - start));
         return reply;
+    }
+
+    /**
+     * Reads the member's and server's settings into the cache before the reply, when the reply
+     * waits on the store anyway (the adapter has deferred it, or runs it off its event thread).
+     * Otherwise (help, topics, a hint) it never waits: the reply uses what is cached, and the
+     * settings are read in the background for the next one.
+     */
+    private void readSettings(Origin origin, boolean mayWait) {
+        preferences.ifPresent(p -> {
+            if (mayWait) {
+                p.load(origin);
+            } else {
+                p.loadLater(origin);
+            }
+        });
     }
 
     /** Asks (and topics, help, text that did not parse) count towards the user's limit; daily commands do not. */
@@ -222,15 +238,9 @@ public final class Quizmaster implements Interactions {
         return daily.get().handle(origin, command, lang);
     }
 
-    /**
-     * The daily and study commands use the store, and so do asks when the decks live there; and
-     * anything from a member whose settings are not cached yet.
-     */
+    /** The daily and study commands use the store, and so do asks when the decks live there. */
     @Override
     public boolean waitsOnStore(Origin origin, Command command) {
-        if (settingsUncached(origin)) {
-            return true;
-        }
         return switch (command) {
             case Command.Daily d -> daily.isPresent();
             case Command.Ask a -> decks.persistent();
@@ -247,9 +257,6 @@ public final class Quizmaster implements Interactions {
     /** A reveal records the user's progress in the store; Next draws from the channel's deck; a grade writes the card. */
     @Override
     public boolean waitsOnStore(Origin origin, String rawActionId) {
-        if (settingsUncached(origin)) {
-            return true;
-        }
         return ActionId.parse(rawActionId).map(id -> switch (id) {
             case ActionId.Reveal r -> progress.isPresent();
             case ActionId.Hint h -> false;
@@ -260,9 +267,6 @@ public final class Quizmaster implements Interactions {
         }).orElse(false);
     }
 
-    private boolean settingsUncached(Origin origin) {
-        return preferences.map(p -> !p.cached(origin)).orElse(false);
-    }
 
     private Reply answerPress(Origin origin, String rawActionId) {
         Optional<ActionId> parsed = ActionId.parse(rawActionId);

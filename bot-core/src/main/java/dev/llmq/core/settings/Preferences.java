@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ public final class Preferences {
     private final SettingsStore spaces;
     private final LoadingCache<List<String>, UserSettings> userCache;
     private final LoadingCache<List<String>, SpaceSettings> spaceCache;
+    /** Background reads: one virtual thread each (a read waits on the store, never on the CPU). */
+    private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
 
     public Preferences(UserSettingsStore users, SettingsStore spaces, Duration fresh) {
         this.users = Objects.requireNonNull(users);
@@ -48,6 +53,13 @@ public final class Preferences {
             space(origin);
         } catch (RuntimeException e) {
             log.warn("settings of {} not read: {}", origin.user(), e.toString());
+        }
+    }
+
+    /** Reads the member's and the space's settings into the cache in the background, if they are not there. */
+    public void loadLater(Origin origin) {
+        if (!cached(origin)) {
+            CompletableFuture.runAsync(() -> load(origin), background);
         }
     }
 

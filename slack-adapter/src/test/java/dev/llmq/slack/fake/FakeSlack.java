@@ -145,6 +145,12 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** The time zone users.info gives for an already described user (Slack's {@code tz}). */
+    public FakeSlack userZone(String id, String tz) {
+        users.get(id).addProperty("tz", tz);
+        return this;
+    }
+
     private final Map<String, List<JsonObject>> history = new ConcurrentHashMap<>();
     private volatile boolean historyScope = true;
 

@@ -228,9 +228,15 @@ public final class CommandParser {
     private static Optional<Lang> replyLang(List<Setting> changes) {
         Optional<Lang> lang = Optional.empty();
         for (Setting s : changes) {
-            if (s instanceof Setting.Language l && l.lang().isPresent()) {
-                lang = l.lang();
-            }
+            lang = switch (s) {
+                case Setting.Language l -> l.lang().isPresent() ? l.lang() : lang;
+                case Setting.Zone z -> lang;
+                case Setting.Reminder r -> lang;
+                case Setting.Streaks on -> lang;
+                case Setting.Leaderboard on -> lang;
+                case Setting.ServerLanguage l -> lang;
+                case Setting.ServerPublicReveals p -> lang;
+            };
         }
         return lang;
     }

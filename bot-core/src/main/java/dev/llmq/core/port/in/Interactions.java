@@ -20,7 +20,7 @@ public interface Interactions {
      * Whether answering this command may wait on the store (a write, or a read the core does not
      * cache). An adapter answers at once only when it is false; otherwise it first acknowledges the
      * platform (Discord: defer; Slack acks every envelope first anyway) and answers off the event
-     * thread. A member whose settings are not cached yet waits on the store for anything.
+     * thread.
      */
     boolean waitsOnStore(Origin origin, Command command);
 
