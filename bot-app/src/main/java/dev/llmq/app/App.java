@@ -1,6 +1,7 @@
 package dev.llmq.app;
 
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.daily.DailyScheduler;
 import dev.llmq.core.fsrs.Fsrs;
 import dev.llmq.core.fsrs.FsrsParameters;
 import dev.llmq.core.i18n.Lang;
@@ -104,20 +105,21 @@ final class App implements AutoCloseable {
                 Optional.of(daily.store()));
         Quizmaster quizmaster = new Quizmaster(bank, decks, new LangPolicy(defaultLang), Optional.of(daily.desk()),
                 Optional.of(daily.store()), clock).observedBy(metrics.observer());
-        studyWith(quizmaster, bank, daily.store(), clock, sources.random().get());
+        studyWith(quizmaster, daily.scheduler(), bank, daily.store(), clock, sources.random().get());
         return new App(config, bank, metrics, daily, quizmaster);
     }
 
     /**
-     * Grades, reviews, settings and "forget me" in {@code store}; each member's and server's settings
-     * cached for a minute (a change on another replica shows within that).
+     * Grades, reviews, settings, reminders and "forget me" in {@code store}; each member's and server's
+     * settings cached for a minute (a change on another replica shows within that).
      */
-    static Quizmaster studyWith(Quizmaster quizmaster, Supplier<QuestionBank> bank, Store store, Clock clock,
-                                RandomGenerator fuzz) {
+    static Quizmaster studyWith(Quizmaster quizmaster, DailyScheduler scheduler, Supplier<QuestionBank> bank,
+                                Store store, Clock clock, RandomGenerator fuzz) {
         Fsrs fsrs = new Fsrs(FsrsParameters.defaults());
         Preferences prefs = new Preferences(store, store, SETTINGS_FRESH);
-        return quizmaster.studiedWith(new StoredStudyDesk(bank, new Study(store, fsrs, fuzz), store, store, prefs,
-                clock), prefs);
+        StoredStudyDesk desk = new StoredStudyDesk(bank, new Study(store, fsrs, fuzz), store, store, prefs, store, clock);
+        scheduler.remindingWith(desk); // members' reminders go through the daily ledger
+        return quizmaster.studiedWith(desk, prefs);
     }
 
     /** How long a member's or server's settings are cached. */

@@ -2,6 +2,7 @@ package dev.llmq.app;
 
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.Published;
@@ -42,6 +43,17 @@ final class ConsolePublisher implements DailyPublisher {
             out.flush();
         }
         return new Published("post-" + n, post.openThread() ? Optional.of("thread-" + n) : Optional.empty());
+    }
+
+    /** The terminal's one person gets their reminder in it (its button is the text command). */
+    @Override
+    public Published postReminder(ChannelRef member, Notice nudge) {
+        int n = posts.incrementAndGet();
+        synchronized (out) {
+            out.println("[" + member.channel() + "] " + nudge.text() + " · /llmq review");
+            out.flush();
+        }
+        return new Published("reminder-" + n, Optional.empty());
     }
 
     @Override

@@ -42,6 +42,13 @@ final class MeteredPublisher implements DailyPublisher {
     }
 
     @Override
+    public Published postReminder(ChannelRef member, dev.llmq.core.port.in.Notice nudge) throws PublishException {
+        Published p = delegate.postReminder(member, nudge);
+        metrics.dailyPost(platform(), "reminder");
+        return p;
+    }
+
+    @Override
     public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) throws PublishException {
         delegate.postAnswer(channel, where, answer);
         metrics.reveal(platform() + "-daily");

@@ -145,6 +145,7 @@ final class Metrics {
             case ActionId.Next n -> "next";
             case ActionId.Ask a -> "ask";
             case ActionId.Forget f -> "forget";
+            case ActionId.StartReview r -> "review";
         };
     }
 

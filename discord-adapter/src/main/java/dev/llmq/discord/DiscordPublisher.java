@@ -1,6 +1,7 @@
 package dev.llmq.discord;
 
 import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.PublishException;
@@ -75,6 +76,19 @@ public final class DiscordPublisher implements DailyPublisher {
             }
         }
         return new Published(message.getId(), thread);
+    }
+
+    /**
+     * A member's reminder as a direct message: opens (or finds) the DM channel with them, then sends.
+     * A member who does not accept direct messages from server members answers 50007: permanent.
+     */
+    @Override
+    public Published postReminder(ChannelRef member, Notice nudge) throws PublishException {
+        JDA client = connected();
+        MessageCreateData data = DiscordRenderer.render(nudge).data();
+        Message message = await(() -> client.openPrivateChannelById(member.memberId())
+                .flatMap(dm -> dm.sendMessage(data)), "send a reminder to member " + member.memberId());
+        return new Published(message.getId(), Optional.empty());
     }
 
     /** How far back {@link #find} reads a channel: a day's post has rarely more messages after it before its retry. */

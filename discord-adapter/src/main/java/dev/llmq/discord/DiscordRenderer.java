@@ -179,6 +179,7 @@ public final class DiscordRenderer {
                 case REVEAL -> buttons.add(Button.primary(a.id(), label));
                 case GRADE -> grades.add(Button.secondary(a.id(), label));
                 case FORGET -> buttons.add(Button.danger(a.id(), label));
+                case REVIEW -> buttons.add(Button.primary(a.id(), label));
                 case HINT, NEXT, FOLLOW_UP -> buttons.add(Button.secondary(a.id(), label));
             }
         }

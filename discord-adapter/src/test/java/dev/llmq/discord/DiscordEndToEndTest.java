@@ -350,6 +350,23 @@ class DiscordEndToEndTest {
         assertTrue(inThread.get(0).getArray("embeds").getObject(0).getString("description").contains(q1.answer().en()));
     }
 
+    /** A member's reminder opens a direct-message channel with them (real JDA) and sends the nudge with Review now. */
+    @Test
+    void aReminderIsADirectMessageWithReviewNow() throws Exception {
+        ChannelRef dm = ChannelRef.member("discord", fake.guild(), Long.toUnsignedString(fake.member.id()));
+        dev.llmq.core.port.in.Notice nudge = new dev.llmq.core.port.in.Notice(Lang.EN,
+                dev.llmq.core.port.in.Notice.Level.INFO, "llmq: questions due today: 3.", true, List.of(
+                new dev.llmq.core.port.in.Action(dev.llmq.core.port.in.ActionKind.REVIEW,
+                        dev.llmq.core.port.in.ActionId.StartReview.of(fake.guild(), Lang.EN).encode(), "Review now")));
+        Published where = h.bot.publisher().postReminder(dm, nudge);
+        List<DataObject> sent = fake.directMessages(fake.member);
+        assertEquals(1, sent.size());
+        assertEquals(where.messageRef(), sent.get(0).getString("id"));
+        assertTrue(sent.get(0).getString("content").contains("questions due today: 3"), sent.get(0).toString());
+        assertEquals(List.of("review:" + fake.guild() + ":en"), FakeDiscord.buttonIds(sent.get(0)));
+        assertEquals(List.of(), fake.directMessages(fake.admin), "to that member alone");
+    }
+
     /**
      * Why the scheduler looks before it re-sends a post whose outcome is unknown: Discord's nonce
      * drops a repeat only for a few minutes. Past that window the same post is a second message;

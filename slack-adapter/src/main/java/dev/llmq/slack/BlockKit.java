@@ -305,7 +305,7 @@ final class BlockKit {
                     .actionId(actionId)
                     .value(a.id())
                     .text(plainText(plainClip(a.label(), MAX_BUTTON)));
-            if (a.kind() == ActionKind.REVEAL) {
+            if (a.kind() == ActionKind.REVEAL || a.kind() == ActionKind.REVIEW) {
                 b.style("primary");
             } else if (a.kind() == ActionKind.FORGET) {
                 b.style("danger");

@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.model.Message;
 import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.PublishException;
@@ -54,6 +55,16 @@ public final class SlackPublisher implements DailyPublisher {
                 Optional.of(metadata(post)));
         // On Slack a message's thread is named by the message's ts.
         return new Published(ts, post.openThread() ? Optional.of(ts) : Optional.empty());
+    }
+
+    /**
+     * A member's reminder: {@code chat.postMessage} to their user id, which Slack delivers in the
+     * app's direct messages with them (the Messages tab), with {@code chat:write} alone.
+     */
+    @Override
+    public Published postReminder(ChannelRef member, Notice nudge) throws PublishException {
+        return new Published(poster.post(member.memberId(), Optional.empty(), BlockKit.render(nudge), Optional.empty()),
+                Optional.empty());
     }
 
     /** The post's key, (channel, local date) as its nonce, in the message's metadata: Slack has no idempotency key. */

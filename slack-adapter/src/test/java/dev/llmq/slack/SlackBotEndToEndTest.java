@@ -316,6 +316,25 @@ class SlackBotEndToEndTest {
                 + gap / 1_000_000 + " ms");
     }
 
+    /** A member's reminder is chat.postMessage to their user id (the app's DM with them), with Review now. */
+    @Test
+    void aReminderIsPostedToTheMembersDirectMessages() throws Exception {
+        ChannelRef dm = ChannelRef.member("slack", "T0FAKE", "U0REMIND");
+        dev.llmq.core.port.in.Notice nudge = new dev.llmq.core.port.in.Notice(Lang.EN,
+                dev.llmq.core.port.in.Notice.Level.INFO, "llmq: questions due today: 2.", true, List.of(
+                new dev.llmq.core.port.in.Action(dev.llmq.core.port.in.ActionKind.REVIEW,
+                        dev.llmq.core.port.in.ActionId.StartReview.of("T0FAKE", Lang.EN).encode(), "Review now")));
+        Published where = bot.publisher().postReminder(dm, nudge);
+        List<JsonObject> sent = fake.history("U0REMIND");
+        assertEquals(1, sent.size(), "posted to the member's id");
+        assertEquals(where.messageRef(), sent.get(0).get("ts").getAsString());
+        assertTrue(sent.get(0).toString().contains("questions due today: 2"), sent.get(0).toString());
+        FakeSlack.Call call = fake.awaitCall("chat.postMessage", c -> "U0REMIND".equals(c.params().get("channel")),
+                java.time.Duration.ofSeconds(10));
+        assertEquals("review:*:en", FakeSlack.buttons(call.json("blocks")).get("llmq-review"),
+                "a Slack DM is in the workspace: the press names it");
+    }
+
     /**
      * Slack has no idempotency key: the same post sent twice is two messages. The daily post carries
      * its key in message metadata, and find reads the channel's history for it before a re-send.

@@ -196,13 +196,21 @@ public final class DailyScheduler implements AutoCloseable {
         this.leases = new Leases(ledger, clock, settings.lease(), settings.sendDeadline());
         this.planner = new PostPlanner(bank, defaultLang, settings, random);
         this.sender = new PostSender(ledger, bank, this.publishers, clock, settings, random,
-                new OutcomeRecorder(ledger, sleeper), leases, () -> observer, () -> stopping, sleeper);
+                new OutcomeRecorder(ledger, sleeper), leases, () -> observer, () -> nudges, () -> stopping, sleeper);
         this.pool = new SenderPool(settings.senders(), () -> stopping);
     }
 
     public Settings settings() {
         return settings;
     }
+
+    /** What members' reminders say (the default: {@link Nudges#NONE}, no reminder is sent); returns this. */
+    public DailyScheduler remindingWith(Nudges n) {
+        this.nudges = Objects.requireNonNull(n);
+        return this;
+    }
+
+    private volatile Nudges nudges = Nudges.NONE;
 
     /** Tells {@code o} about every retry and give-up from now on (the metrics); returns this scheduler. */
     public DailyScheduler observedBy(DailyObserver o) {

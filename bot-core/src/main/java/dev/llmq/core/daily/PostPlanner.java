@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * next fire time.
  */
 final class PostPlanner {
+    /** The question id of a reminder's row in the ledger (it has none). */
+    static final String REMINDER = "reminder";
     private static final Logger log = LoggerFactory.getLogger(DailyScheduler.class);
 
     private final Supplier<QuestionBank> bank;
@@ -59,6 +61,10 @@ final class PostPlanner {
             Instant next = FireTimes.next(s, fire);
             LocalDate date = FireTimes.localDate(s, fire);
             Lang lang = s.lang().or(due::spaceLang).orElse(defaultLang);
+            if (s.channel().isMember()) { // a reminder: the same ledger, no question
+                return new ClaimPlanner.Plan(next, Optional.of(new NewPost(date, fire, REMINDER, lang, false,
+                        Optional.empty(), deck)));
+            }
             Optional<Draw> draw = draw(pool(s), deck);
             if (draw.isEmpty()) {
                 log.error("daily {}: no questions for topics {}; nothing posted for {}", s.channel(), s.topics(), date);

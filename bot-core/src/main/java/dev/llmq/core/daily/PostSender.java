@@ -3,6 +3,7 @@ package dev.llmq.core.daily;
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.out.DailyObserver;
 import dev.llmq.core.port.out.DailyPost;
@@ -44,6 +45,7 @@ final class PostSender {
     private final OutcomeRecorder recorder;
     private final Leases leases;
     private final Supplier<DailyObserver> observer;
+    private final Supplier<Nudges> nudges;
     private final BooleanSupplier stopping;
     private final DailyScheduler.Sleeper sleeper;
     /** Until when each platform is paused by a platform-wide rate limit; channel limits pause nothing here. */
@@ -51,7 +53,8 @@ final class PostSender {
 
     PostSender(PostLedger ledger, Supplier<QuestionBank> bank, Map<String, DailyPublisher> publishers, Clock clock,
                DailyScheduler.Settings settings, RandomGenerator random, OutcomeRecorder recorder, Leases leases,
-               Supplier<DailyObserver> observer, BooleanSupplier stopping, DailyScheduler.Sleeper sleeper) {
+               Supplier<DailyObserver> observer, Supplier<Nudges> nudges, BooleanSupplier stopping,
+               DailyScheduler.Sleeper sleeper) {
         this.ledger = ledger;
         this.bank = bank;
         this.publishers = publishers;
@@ -62,6 +65,7 @@ final class PostSender {
         this.recorder = recorder;
         this.leases = leases;
         this.observer = observer;
+        this.nudges = nudges;
         this.stopping = stopping;
         this.sleeper = sleeper;
     }
@@ -140,6 +144,10 @@ final class PostSender {
                 giveUp(p, PostState.FAILED, p.attempts(), "no publisher for platform " + p.channel().platform(), c);
                 return;
             }
+            if (p.channel().isMember()) {
+                remind(publisher, p, c);
+                return;
+            }
             QuestionBank b = bank.get();
             Optional<Question> q = b.question(p.questionId());
             if (q.isEmpty()) {
@@ -186,6 +194,51 @@ final class PostSender {
             log.error("daily {} {}: could not record the outcome: {}", p.channel(), p.localDate(), e.toString(), e);
         } finally {
             release(mine);
+        }
+    }
+
+    /**
+     * A member's reminder, under the claim like a post: nothing due, it is skipped for the day; in
+     * doubt (an earlier send may have landed), it is recorded as sent and not sent again.
+     */
+    private void remind(DailyPublisher publisher, PostRecord p, TickCounters c) throws InterruptedException {
+        if (p.inDoubt()) {
+            log.info("daily {} {}: reminder in doubt; not sent again", p.channel(), p.localDate());
+            recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(),
+                    new Published("in-doubt", Optional.empty()), clock.instant(), p.attempts()));
+            return;
+        }
+        Optional<Notice> nudge = nudges.get().nudge(p.channel(), p.lang(), clock.instant());
+        if (nudge.isEmpty()) {
+            if (!stale(ledger.markGivenUp(p.channel(), p.localDate(), p.claim(), PostState.SKIPPED, p.attempts(),
+                    "nothing due"), p)) {
+                c.skipped.incrementAndGet();
+            }
+            return;
+        }
+        int attempts = p.attempts() + 1;
+        Published where;
+        int paced = 0;
+        while (true) {
+            awaitPlatform(p.channel().platform());
+            try {
+                where = publisher.postReminder(p.channel(), nudge.get());
+                break;
+            } catch (PublishException e) {
+                if (paceOnly(p.channel().platform(), e, paced++)) {
+                    continue;
+                }
+                failed(p, e.retryAfter().isPresent() ? p.attempts() : attempts, e.retryable(), e.retryAfter(),
+                        e.getMessage(), c);
+                return;
+            } catch (RuntimeException e) {
+                failed(p, attempts, true, Optional.empty(), e.toString(), c);
+                return;
+            }
+        }
+        if (recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
+                attempts))) {
+            c.sent.incrementAndGet();
         }
     }
 
@@ -332,6 +385,10 @@ final class PostSender {
             QuestionBank b = bank.get();
             Optional<Question> q = b.question(p.questionId());
             int attempts = p.answerAttempts() + 1;
+            if (p.channel().isMember()) { // a reminder has no answer: its turn in the ledger just ends
+                stale(ledger.markRevealed(p.channel(), p.localDate(), p.claim(), p.answerAttempts()), p);
+                return;
+            }
             if (publisher == null || q.isEmpty() || p.published().isEmpty()) {
                 String why = publisher == null ? "no publisher for platform " + p.channel().platform()
                         : q.isEmpty() ? "question " + p.questionId() + " is no longer in the bank" : "the post has no message";

@@ -54,6 +54,7 @@ public final class StoredDailyDesk implements DailyDesk {
                         Notice.info(lang, (store.removeSchedule(ref) ? Msg.DAILY_OFF : Msg.DAILY_NONE).text(lang));
                 case Command.DailyStatus status -> {
                     List<ScheduleCard.Entry> entries = store.schedules(ref.platform(), ref.space()).stream()
+                            .filter(s -> !s.schedule().channel().isMember()) // members' reminders are theirs
                             .map(StoredDailyDesk::entry)
                             .sorted(Comparator.comparing(ScheduleCard.Entry::next))
                             .collect(Collectors.toList());

@@ -99,7 +99,6 @@ public enum Msg implements Text {
     SETTING_LEADERBOARD("in the weekly leaderboard: %s", "参与每周排行榜：%s"),
     SETTING_PUBLIC("answers revealed to the channel by default: %s", "默认向频道公开答案：%s"),
     SETTING_AUTO_LANG("automatic (follows the platform's language)", "自动（跟随平台语言）"),
-    REMINDERS_NOT_SENT("(kept, but this version sends no reminders yet)", "（已保存，但本版本尚未发送提醒）"),
     SETTING_AUTO_ZONE("automatic (%s now)", "自动（当前为 %s）"),
     SETTING_NONE("none", "无"),
     SETTING_ON("on", "开"),
@@ -122,6 +121,10 @@ public enum Msg implements Text {
             + "reveals and settings. It cannot be undone.",
             "这将删除 llmq 在 %s 上保存的所有关于你的数据（所有服务器）：评分、复习记录、查看记录和设置。此操作无法撤销。"),
     BUTTON_FORGET("Delete my data", "删除我的数据"),
+    REMINDER_DUE("llmq: questions due today: %d.", "llmq：今天到期的题目：%d 道。"),
+    BUTTON_REVIEW("Review now", "立即复习"),
+    REMINDERS_HERE("(a private message each day with questions due, for your cards in this server)",
+            "（每天有到期题目时私信提醒，针对你在本服务器的题目）"),
     FORGOTTEN("Done: %d records about you were deleted.", "已完成：删除了 %d 条关于你的记录。");
 
     private final String en;

@@ -264,6 +264,7 @@ public final class Quizmaster implements Interactions {
             case ActionId.Ask a -> false;
             case ActionId.Graded g -> study.isPresent();
             case ActionId.Forget f -> study.isPresent();
+            case ActionId.StartReview r -> study.isPresent();
         }).orElse(false);
     }
 
@@ -297,6 +298,10 @@ public final class Quizmaster implements Interactions {
                             : card(b, q, lang, a.publicReveal(), a.difficulty(), true))
                     .orElseGet(() -> stale(lang));
             case ActionId.Forget f -> study.<Reply>map(s -> s.forget(origin, lang)).orElseGet(() -> noStudy(lang));
+            // from a reminder in the member's direct messages: the review of their cards in the id's space
+            case ActionId.StartReview r -> study.<Reply>map(s -> s.review(r.space().map(space -> new Origin(
+                    origin.platform(), space, origin.channel(), origin.user(), origin.userLocale(), origin.spaceLang(),
+                    origin.admin(), origin.userZone())).orElse(origin), lang)).orElseGet(() -> noStudy(lang));
             case ActionId.Next n -> draw(origin, b, n.topicId().flatMap(b::topic), lang, n.difficulty(),
                     n.publicReveal());
             case ActionId.Graded g -> b.question(g.questionId())

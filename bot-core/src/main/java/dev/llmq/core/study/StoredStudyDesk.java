@@ -17,7 +17,12 @@ import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.Setting;
 import dev.llmq.core.port.in.StudyDesk;
+import dev.llmq.core.daily.Nudges;
 import dev.llmq.core.port.out.ForgetStore;
+import dev.llmq.core.port.out.ScheduleStore;
+import dev.llmq.core.schedule.ChannelRef;
+import dev.llmq.core.schedule.FireTimes;
+import dev.llmq.core.schedule.Schedule;
 import dev.llmq.core.port.out.SpaceSettings;
 import dev.llmq.core.port.out.StudiedCard;
 import dev.llmq.core.port.out.StudyStore;
@@ -46,7 +51,7 @@ import java.util.stream.Collectors;
  * state of its own: each card is found again from the member's cards, and its buttons carry the
  * count so far, so a review survives a restart and works on any replica.
  */
-public final class StoredStudyDesk implements StudyDesk {
+public final class StoredStudyDesk implements StudyDesk, Nudges {
     /** How many new questions a review offers when nothing is due. */
     public static final int NEW_OFFERS = 3;
 
@@ -55,15 +60,18 @@ public final class StoredStudyDesk implements StudyDesk {
     private final StudyStore cards;
     private final ForgetStore forgetting;
     private final Preferences preferences;
+    private final ScheduleStore schedules;
     private final Clock clock;
 
+    /** @param schedules where a member's reminder is kept, as a schedule of their direct messages */
     public StoredStudyDesk(Supplier<QuestionBank> bank, Study study, StudyStore cards, ForgetStore forgetting,
-                           Preferences preferences, Clock clock) {
+                           Preferences preferences, ScheduleStore schedules, Clock clock) {
         this.bank = Objects.requireNonNull(bank);
         this.study = Objects.requireNonNull(study);
         this.cards = Objects.requireNonNull(cards);
         this.forgetting = Objects.requireNonNull(forgetting);
         this.preferences = Objects.requireNonNull(preferences);
+        this.schedules = Objects.requireNonNull(schedules);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -193,6 +201,7 @@ public final class StoredStudyDesk implements StudyDesk {
                 s = applyToUser(s, change);
             }
             preferences.putUser(origin, s);
+            reminder(origin, s, lang);
             text.append(Msg.SETTINGS_SAVED.text(lang)).append('\n');
         }
         UserSettings mine = preferences.user(origin);
@@ -204,7 +213,7 @@ public final class StoredStudyDesk implements StudyDesk {
                         .orElseGet(() -> Msg.SETTING_AUTO_ZONE.text(lang, Preferences.zone(mine, origin).getId()))))
                 .append('\n')
                 .append("  ").append(Msg.SETTING_REMIND.text(lang, mine.remindAt().map(t -> t + " "
-                        + Msg.REMINDERS_NOT_SENT.text(lang)).orElseGet(() -> Msg.SETTING_NONE.text(lang)))).append('\n')
+                        + Msg.REMINDERS_HERE.text(lang)).orElseGet(() -> Msg.SETTING_NONE.text(lang)))).append('\n')
                 .append("  ").append(Msg.SETTING_STREAKS.text(lang, onOff(mine.streaks(), lang))).append('\n')
                 .append("  ").append(Msg.SETTING_LEADERBOARD.text(lang, onOff(mine.leaderboard(), lang))).append('\n')
                 .append(Msg.SERVER_SETTINGS_TITLE.text(lang)).append('\n')
@@ -214,6 +223,39 @@ public final class StoredStudyDesk implements StudyDesk {
                 .append(Msg.SETTINGS_USAGE.text(lang)).append('\n')
                 .append(Msg.SERVER_SETTINGS_USAGE.text(lang));
         return Notice.info(lang, text.toString());
+    }
+
+    /**
+     * Keeps the member's reminder as a schedule of their direct messages, at their local time in
+     * their zone, for their cards in this space: it goes through the daily ledger, so each day's is
+     * sent once. One per member and platform (the ledger's key): setting it in another server moves it.
+     */
+    private void reminder(Origin origin, UserSettings s, Lang lang) {
+        ChannelRef me = ChannelRef.member(origin.platform(), origin.space(), origin.user());
+        if (s.remindAt().isEmpty()) {
+            schedules.removeSchedule(me);
+            return;
+        }
+        Schedule daily = new Schedule(me, s.remindAt().get(), Preferences.zone(s, origin), Schedule.EVERY_DAY, List.of(),
+                Optional.of(lang), false, Optional.empty(), origin.user());
+        schedules.putSchedule(daily, FireTimes.next(daily, clock.instant()));
+    }
+
+    /** "llmq: 7 questions due today." with Review now; empty (no message) when none is due. */
+    @Override
+    public Optional<Notice> nudge(ChannelRef member, Lang lang, Instant now) {
+        ZoneId zone = schedules.schedule(member).map(st -> st.schedule().zone()).orElse(java.time.ZoneOffset.UTC);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        QuestionBank b = bank.get();
+        long due = cards.cards(member.platform(), member.space(), member.memberId()).stream()
+                .filter(c -> b.question(c.questionId()).isPresent())
+                .filter(c -> !day(c, zone).isAfter(today)).count();
+        if (due == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Notice(lang, Notice.Level.INFO, Msg.REMINDER_DUE.text(lang, due), true, List.of(
+                new Action(ActionKind.REVIEW, ActionId.StartReview.of(member.space(), lang).encode(),
+                        Msg.BUTTON_REVIEW.text(lang)))));
     }
 
     private static UserSettings applyToUser(UserSettings s, Setting change) {
@@ -258,6 +300,7 @@ public final class StoredStudyDesk implements StudyDesk {
 
     @Override
     public Reply forget(Origin origin, Lang lang) {
+        // the reminder's schedule and ledger rows go with the rest (the store deletes every row of the member)
         int rows = forgetting.forgetUser(origin.platform(), origin.user());
         preferences.forget(origin);
         return Notice.info(lang, Msg.FORGOTTEN.text(lang, rows));

@@ -54,7 +54,7 @@ class StudyDeskTest {
         return new Quizmaster(() -> bank, Decks.seeded(7, clock), new LangPolicy(Optional.empty()), Optional.empty(),
                 Optional.of(store), clock).limitedBy(UserLimits.none())
                 .studiedWith(new StoredStudyDesk(() -> bank, new Study(store, fsrs, new SplittableRandom(11)), store, store,
-                        prefs, clock), prefs);
+                        prefs, store, clock), prefs);
     }
 
     static Origin member(String user) {

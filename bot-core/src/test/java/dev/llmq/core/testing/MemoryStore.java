@@ -513,12 +513,18 @@ public final class MemoryStore implements Store {
     @Override
     public int forgetUser(String platform, String user) {
         synchronized (data) {
-            int before = data.cards.size() + data.reviewLog.size() + data.progress.size() + data.users.size();
+            String reminder = ChannelRef.member(platform, "", user).channel();
+            int before = data.cards.size() + data.reviewLog.size() + data.progress.size() + data.users.size()
+                    + data.schedules.size() + data.posts.size() + data.decks.size();
+            data.schedules.keySet().removeIf(k -> k.platform().equals(platform) && k.channel().equals(reminder));
+            data.posts.keySet().removeIf(k -> k.platform().equals(platform) && k.channel().equals(reminder));
+            data.decks.keySet().removeIf(k -> k.platform().equals(platform) && k.channel().equals(reminder));
             data.cards.keySet().removeIf(k -> k.platform().equals(platform) && k.user().equals(user));
             data.reviewLog.removeIf(e -> e.key().platform().equals(platform) && e.key().user().equals(user));
             data.progress.keySet().removeIf(k -> k.get(0).equals(platform) && k.get(2).equals(user));
             data.users.remove(List.of(platform, user));
-            return before - (data.cards.size() + data.reviewLog.size() + data.progress.size() + data.users.size());
+            return before - (data.cards.size() + data.reviewLog.size() + data.progress.size() + data.users.size()
+                    + data.schedules.size() + data.posts.size() + data.decks.size());
         }
     }
 

@@ -38,6 +38,11 @@ public final class TestPublisher implements DailyPublisher {
     private final Clock clock;
     public final List<Post> posts = new CopyOnWriteArrayList<>();
     public final List<Answer> answers = new CopyOnWriteArrayList<>();
+    /** A member's reminder as sent: to whom, what, when. */
+    public record Reminder(ChannelRef member, dev.llmq.core.port.in.Notice nudge, Instant at) {
+    }
+
+    public final List<Reminder> reminders = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile Optional<Duration> failRetryAfter = Optional.empty();
@@ -88,6 +93,16 @@ public final class TestPublisher implements DailyPublisher {
     public Optional<Published> find(DailyPost post) {
         finds.incrementAndGet();
         return posts.stream().filter(p -> p.post().nonce().equals(post.nonce())).map(Post::where).findFirst();
+    }
+
+    @Override
+    public Published postReminder(ChannelRef member, dev.llmq.core.port.in.Notice nudge) throws PublishException {
+        attempts.incrementAndGet();
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new PublishException("planned failure", failRetryable, failRetryAfter, null);
+        }
+        reminders.add(new Reminder(member, nudge, clock.instant()));
+        return new Published("r" + ids.incrementAndGet(), Optional.empty());
     }
 
     @Override

@@ -350,6 +350,15 @@ public final class FakeDiscord implements AutoCloseable {
         problems.clear();
     }
 
+    /** The direct messages the bot sent {@code user}, oldest first (none when it never opened a DM with them). */
+    public List<DataObject> directMessages(User user) {
+        Long dm = dmChannels.get(user.id());
+        return dm == null ? List.of() : messages(dm);
+    }
+
+    /** Each user's direct-message channel with the bot, once opened (users/@me/channels). */
+    private final Map<Long, Long> dmChannels = new ConcurrentHashMap<>();
+
     /** The messages the bot posted in a channel (deduplicated by nonce, as Discord does). */
     public List<DataObject> messages(long channelId) {
         return List.copyOf(messages.getOrDefault(channelId, List.of()));
@@ -884,6 +893,30 @@ public final class FakeDiscord implements AutoCloseable {
             all.stream().limit(limit).map(x -> DataObject.fromJson(x.toString()).remove("nonce")).forEach(out::add);
             historyReads.incrementAndGet();
             respond(ex, 200, out.toString());
+            return;
+        }
+        if (m.equals("POST") && p.equals("users/@me/channels")) {
+            // a direct-message channel with a user (one per user, as Discord keeps it)
+            long recipient = Long.parseUnsignedLong(req.json().getString("recipient_id"));
+            User u = List.of(owner, admin, member).stream().filter(x -> x.id() == recipient).findFirst().orElse(null);
+            if (u == null) {
+                respond(ex, 400, "{\"message\": \"Invalid Recipient(s)\", \"code\": 50033}");
+                return;
+            }
+            long dm = dmChannels.computeIfAbsent(recipient, r -> Snowflakes.next());
+            respond(ex, 200, DataObject.empty().put("id", Long.toUnsignedString(dm)).put("type", 1)
+                    .put("last_message_id", null).put("flags", 0)
+                    .put("recipients", DataArray.empty().add(userJson(u))).toString());
+            return;
+        }
+        if ((match = POST_MESSAGE.matcher(p)).matches() && m.equals("POST")
+                && dmChannels.containsValue(Long.parseUnsignedLong(match.group(1)))) {
+            long dm = Long.parseUnsignedLong(match.group(1));
+            DataObject body = req.json();
+            checkMentions("direct message", body);
+            DataObject msg = message(dm, body, 0).remove("guild_id");
+            messages.computeIfAbsent(dm, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(msg);
+            respond(ex, 200, msg.toString());
             return;
         }
         if ((match = POST_MESSAGE.matcher(p)).matches() && m.equals("POST")) {

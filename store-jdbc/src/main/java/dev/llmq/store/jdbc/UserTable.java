@@ -1,6 +1,7 @@
 package dev.llmq.store.jdbc;
 
 import dev.llmq.core.port.out.UserSettings;
+import dev.llmq.core.schedule.ChannelRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,8 @@ import javax.sql.DataSource;
 final class UserTable extends SqlTable {
     /** The tables with a {@code user_id} column. A new one must be added here, or forget-me leaves it behind. */
     static final List<String> MEMBER_TABLES = List.of("study_cards", "review_log", "user_progress", "user_settings");
+    /** The tables keyed by channel where a member's reminder ({@link ChannelRef#member}) has rows. */
+    static final List<String> REMINDER_TABLES = List.of("schedules", "daily_posts", "channel_decks");
 
     UserTable(DataSource ds, JdbcStore.Dialect dialect, String description) {
         super(ds, dialect, description);
@@ -75,19 +78,23 @@ final class UserTable extends SqlTable {
     }
 
     public int forgetUser(String platform, String user) {
+        String reminder = ChannelRef.member(platform, "", user).channel();
         return tx(c -> {
             int rows = 0;
             for (String table : MEMBER_TABLES) {
-                rows += delete(c, table, platform, user);
+                rows += delete(c, "DELETE FROM " + table + " WHERE platform = ? AND user_id = ?", platform, user);
+            }
+            for (String table : REMINDER_TABLES) {
+                rows += delete(c, "DELETE FROM " + table + " WHERE platform = ? AND channel = ?", platform, reminder);
             }
             return rows;
         });
     }
 
-    private static int delete(Connection c, String table, String platform, String user) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE platform = ? AND user_id = ?")) {
+    private static int delete(Connection c, String sql, String platform, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, platform);
-            ps.setString(2, user);
+            ps.setString(2, key);
             return ps.executeUpdate();
         }
     }

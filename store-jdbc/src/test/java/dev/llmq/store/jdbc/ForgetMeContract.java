@@ -57,12 +57,24 @@ abstract class ForgetMeContract {
                 store.putUserSettings("discord", user, new UserSettings(Optional.of(Lang.ZH),
                         Optional.of(ZoneId.of("Asia/Shanghai")), Optional.of(LocalTime.of(19, 30)), true, true));
             }
+            // a reminder: its schedule, and a day of it in the daily ledger (with its deck)
+            dev.llmq.core.schedule.ChannelRef dm = dev.llmq.core.schedule.ChannelRef.member("discord", "g1", GONE);
+            dev.llmq.core.schedule.Schedule remind = new dev.llmq.core.schedule.Schedule(dm, LocalTime.of(19, 30),
+                    ZoneId.of("Asia/Shanghai"), dev.llmq.core.schedule.Schedule.EVERY_DAY, List.of(), Optional.of(Lang.ZH),
+                    false, Optional.empty(), GONE);
+            store.putSchedule(remind, t0);
+            store.claimNow(dm, java.time.LocalDate.parse("2026-12-01"), new dev.llmq.core.port.out.Lease("me",
+                    t0.plusSeconds(60)), deck -> new dev.llmq.core.port.out.NewPost(java.time.LocalDate.parse("2026-12-01"),
+                    t0, "reminder", Lang.ZH, false, Optional.empty(), deck));
             // the same id on another platform is another person
             study.grade(new StudyKey("slack", "T1", GONE, "q1"), Grade.GOOD, t0);
 
             Map<String, Integer> before = rowsMentioning(db, GONE);
-            assertEquals(new TreeSet<>(UserTable.MEMBER_TABLES), new TreeSet<>(before.keySet()),
-                    "the tables that hold the member's rows are the store's list of member tables " + before);
+            TreeSet<String> known = new TreeSet<>(UserTable.MEMBER_TABLES);
+            known.addAll(UserTable.REMINDER_TABLES);
+            assertTrue(known.containsAll(before.keySet()) && before.keySet().containsAll(UserTable.MEMBER_TABLES)
+                            && before.containsKey("schedules") && before.containsKey("daily_posts"),
+                    "the tables that hold the member's rows are the store's lists " + known + ": " + before);
 
             int deleted = store.forgetUser("discord", GONE);
 
@@ -76,7 +88,7 @@ abstract class ForgetMeContract {
         }
     }
 
-    /** For every table with a row whose text column holds {@code value}: how many such rows. */
+    /** For every table with a row whose text column contains {@code value}: how many such rows. */
     static Map<String, Integer> rowsMentioning(DbConfig db, String value) throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(db.url(), db.user().orElse(null), db.password().orElse(null))) {
@@ -106,10 +118,11 @@ abstract class ForgetMeContract {
                 if (text.isEmpty()) {
                     continue;
                 }
-                String where = String.join(" OR ", text.stream().map(col -> "\"" + col + "\" = ?").toList());
+                // anywhere in the text: a reminder's channel is "@" + the id
+                String where = String.join(" OR ", text.stream().map(col -> "\"" + col + "\" LIKE ?").toList());
                 try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"" + table + "\" WHERE " + where)) {
                     for (int i = 1; i <= text.size(); i++) {
-                        ps.setString(i, value);
+                        ps.setString(i, "%" + value + "%");
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *   <li>{@code ask:<question>:<lang>[:d<difficulty>][:pub]} (a follow-up question)</li>
  *   <li>{@code grade:<question>:<lang>:<g>[:d<difficulty>][:pub]} (g: Again 1, Hard 2, Good 3, Easy 4)</li>
  *   <li>{@code forget:me:<lang>} (the confirmation of "forget me")</li>
+ *   <li>{@code review:<space or *>:<lang>} (Review now, under a reminder: the space whose cards, when
+ *       the message is a direct one; {@code *} for the space the press comes from)</li>
  * </ul>
  * Reveal, hint and grade buttons of a private review carry {@code :r<n>} before {@code :pub}: the
  * review is on, and n cards were graded in it so far (a review keeps no other state).
@@ -178,6 +180,34 @@ public sealed interface ActionId {
         }
     }
 
+    /** "Review now" under a reminder: starts the member's review of the cards in {@code space}. */
+    record StartReview(Optional<String> space, Lang lang) implements ActionId {
+        public StartReview {
+            space.ifPresent(ActionId::requireWord);
+            Objects.requireNonNull(lang);
+        }
+
+        @Override
+        public OptionalInt difficulty() {
+            return OptionalInt.empty();
+        }
+
+        @Override
+        public boolean publicReveal() {
+            return false;
+        }
+
+        @Override
+        public String encode() {
+            return "review:" + space.orElse("*") + ":" + lang.code();
+        }
+
+        /** The button for a member's cards in {@code space}: named when it is a word an id can carry, else {@code *}. */
+        public static StartReview of(String space, Lang lang) {
+            return new StartReview(Codec.WORD.matcher(space).matches() ? Optional.of(space) : Optional.empty(), lang);
+        }
+    }
+
     /** Parses an id from a button press. Anything malformed, from an old version or a stranger, gives empty. */
     static Optional<ActionId> parse(String raw) {
         if (raw == null || raw.length() > MAX_LENGTH) {
@@ -207,6 +237,9 @@ public sealed interface ActionId {
                         ? Optional.of(new Hint(word, lang, number.getAsInt(), d, review, pub)) : Optional.empty();
                 case "grade" -> question && number.isPresent()
                         ? Optional.of(new Graded(word, lang, number.getAsInt(), d, review, pub)) : Optional.empty();
+                case "review" -> number.isEmpty() && d.isEmpty() && review.isEmpty() && !pub
+                        ? Optional.of(new StartReview(question ? Optional.of(word) : Optional.empty(), lang))
+                        : Optional.empty();
                 case "forget" -> word.equals("me") && number.isEmpty() && d.isEmpty() && review.isEmpty() && !pub
                         ? Optional.of(new Forget(lang)) : Optional.empty();
                 case "next" -> number.isEmpty() && review.isEmpty()
@@ -236,7 +269,7 @@ public sealed interface ActionId {
     final class Codec {
         static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
         static final Pattern PATTERN = Pattern.compile(
-                "(reveal|hint|next|ask|grade|forget):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?"
+                "(reveal|hint|next|ask|grade|forget|review):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?"
                         + "(?::d([1-3]))?(?::r([0-9]{1,4}))?(:pub)?");
 
         private Codec() {

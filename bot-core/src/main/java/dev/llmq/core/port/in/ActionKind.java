@@ -8,6 +8,8 @@ public enum ActionKind {
     FOLLOW_UP,
     /** Again, Hard, Good or Easy under an answer: the member grades their own recall. */
     GRADE,
+    /** Review now, under a reminder. */
+    REVIEW,
     /** A button that deletes something for good ("Delete my data"): shown as a danger. */
     FORGET
 }

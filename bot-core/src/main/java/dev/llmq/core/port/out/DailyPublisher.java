@@ -1,6 +1,7 @@
 package dev.llmq.core.port.out;
 
 import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.schedule.ChannelRef;
 import java.util.Optional;
 
@@ -26,6 +27,18 @@ public interface DailyPublisher {
      * @throws PublishException when the channel cannot be read now (the send then waits for a retry)
      */
     Optional<Published> find(DailyPost post) throws PublishException;
+
+    /**
+     * Sends a member's daily reminder as a direct message ({@link ChannelRef#isMember()}). A reminder
+     * whose outcome is unknown is not sent again (a missed nudge costs less than a repeated one),
+     * so there is no {@code find} for it.
+     *
+     * @throws PublishException as {@link #postQuestion}; by default, because the platform has no
+     *                          direct messages
+     */
+    default Published postReminder(ChannelRef member, Notice nudge) throws PublishException {
+        throw new PublishException(platform() + " sends no direct messages", false, Optional.empty(), null);
+    }
 
     /** Posts a day's answer in that day's thread (or as a reply to its message). */
     void postAnswer(ChannelRef channel, Published where, AnswerCard answer) throws PublishException;
