@@ -137,7 +137,7 @@ public final class DiscordRenderer {
     private static MessageEmbed helpEmbed(HelpCard h) {
         StringBuilder d = new StringBuilder();
         for (HelpCard.Line l : h.lines()) {
-            d.append('`').append(l.usage()).append("` ").append(l.text()).append('\n');
+            d.append('`').append(slashName(l.usage())).append("` ").append(l.text()).append('\n');
         }
         d.append('\n').append(DiscordText.DISCORD_HELP_MORE.text(h.lang()));
         return new EmbedBuilder().setTitle(Msg.HELP_TITLE.text(h.lang()))
@@ -158,6 +158,11 @@ public final class DiscordRenderer {
             b.addField(cut(name, MessageEmbed.TITLE_MAX_LENGTH), cut(value, MessageEmbed.VALUE_MAX_LENGTH), false);
         }
         return b.build();
+    }
+
+    /** The text form's {@code /llmq topics} is Discord's {@code /llmq-topics}: each of these is its own slash command. */
+    static String slashName(String usage) {
+        return usage.replaceFirst("^/llmq (topics|help|review|settings|forget-me)\\b", "/llmq-$1");
     }
 
     /** A Discord timestamp that each reader sees relative to now, in their own time zone: {@code <t:unix:R>}. */

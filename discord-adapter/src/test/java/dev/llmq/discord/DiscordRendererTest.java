@@ -88,4 +88,13 @@ class DiscordRendererTest {
         assertEquals("abc", DiscordRenderer.cut("abc", 3));
         assertEquals("a…", DiscordRenderer.cut("a😀", 2));
     }
+
+    /** The help's text forms name Discord's own slash commands where those are separate commands. */
+    @Test
+    void theHelpNamesDiscordsSlashCommands() {
+        org.junit.jupiter.api.Assertions.assertEquals("/llmq-review", DiscordRenderer.slashName("/llmq review"));
+        org.junit.jupiter.api.Assertions.assertEquals("/llmq-forget-me", DiscordRenderer.slashName("/llmq forget-me"));
+        org.junit.jupiter.api.Assertions.assertEquals("/llmq <topic>", DiscordRenderer.slashName("/llmq <topic>"));
+        org.junit.jupiter.api.Assertions.assertEquals("/llmq", DiscordRenderer.slashName("/llmq"));
+    }
 }

@@ -77,6 +77,11 @@ final class Leases {
         return f;
     }
 
+    /** False once the heartbeat found the claim taken over (or past its deadline): its sender must not start. */
+    boolean holds(InFlight f) {
+        return inFlight.containsKey(f);
+    }
+
     void untrack(InFlight f) {
         inFlight.remove(f);
     }
@@ -102,8 +107,15 @@ final class Leases {
                 continue;
             }
             Instant until = now.plus(lease);
-            boolean held = f.reveal() ? ledger.renewReveal(p.channel(), p.localDate(), p.claim(), until)
-                    : ledger.renewSend(p.channel(), p.localDate(), p.claim(), until);
+            boolean held;
+            try {
+                held = f.reveal() ? ledger.renewReveal(p.channel(), p.localDate(), p.claim(), until)
+                        : ledger.renewSend(p.channel(), p.localDate(), p.claim(), until);
+            } catch (RuntimeException e) {
+                // One claim's failed renewal must not cost the others theirs: try it again next beat.
+                log.warn("daily {} {}: lease not renewed this beat: {}", p.channel(), p.localDate(), e.toString());
+                continue;
+            }
             if (held) {
                 renewed++;
             } else if (inFlight.remove(f) != null) {

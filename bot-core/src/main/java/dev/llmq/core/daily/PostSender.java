@@ -145,7 +145,7 @@ final class PostSender {
                 return;
             }
             if (p.channel().isMember()) {
-                remind(publisher, p, c);
+                remind(publisher, p, mine, c);
                 return;
             }
             QuestionBank b = bank.get();
@@ -165,6 +165,11 @@ final class PostSender {
             int paced = 0;
             while (true) {
                 awaitPlatform(p.channel().platform());
+                if (!leases.holds(mine)) { // taken over while it waited: the new holder sends it
+                    log.warn("daily {} {}: claim {} lost before its send; not sent here", p.channel(), p.localDate(),
+                            p.claim());
+                    return;
+                }
                 try {
                     where = publisher.postQuestion(post);
                     break;
@@ -201,7 +206,8 @@ final class PostSender {
      * A member's reminder, under the claim like a post: nothing due, it is skipped for the day; in
      * doubt (an earlier send may have landed), it is recorded as sent and not sent again.
      */
-    private void remind(DailyPublisher publisher, PostRecord p, TickCounters c) throws InterruptedException {
+    private void remind(DailyPublisher publisher, PostRecord p, Leases.InFlight mine, TickCounters c)
+            throws InterruptedException {
         if (p.inDoubt()) {
             log.info("daily {} {}: reminder in doubt; not sent again", p.channel(), p.localDate());
             recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(),
@@ -221,6 +227,9 @@ final class PostSender {
         int paced = 0;
         while (true) {
             awaitPlatform(p.channel().platform());
+            if (!leases.holds(mine)) {
+                return;
+            }
             try {
                 where = publisher.postReminder(p.channel(), nudge.get());
                 break;
@@ -399,6 +408,11 @@ final class PostSender {
             // with the grade buttons: each member grades their own recall of yesterday's question
             AnswerCard answer = Cards.answer(b, q.get(), p.lang(), true, OptionalInt.empty(), true);
             awaitPlatform(p.channel().platform());
+            if (!leases.holds(mine)) {
+                log.warn("daily {} {}: answer claim {} lost before its reveal; not revealed here", p.channel(),
+                        p.localDate(), p.claim());
+                return;
+            }
             try {
                 publisher.postAnswer(p.channel(), p.published().get(), answer);
             } catch (PublishException e) {

@@ -428,6 +428,9 @@ public final class Quizmaster implements Interactions {
                 new HelpCard.Line("/llmq", Msg.HELP_RANDOM.text(lang)),
                 new HelpCard.Line("/llmq topics", Msg.HELP_TOPICS.text(lang)),
                 new HelpCard.Line("/llmq help", Msg.HELP_HELP.text(lang)),
+                new HelpCard.Line("/llmq review", Msg.HELP_REVIEW.text(lang)),
+                new HelpCard.Line("/llmq settings", Msg.HELP_SETTINGS.text(lang)),
+                new HelpCard.Line("/llmq forget-me", Msg.HELP_FORGET_ME.text(lang)),
                 new HelpCard.Line("lang:zh  difficulty:2  public", Msg.HELP_MODIFIERS.text(lang))), true);
     }
 }
