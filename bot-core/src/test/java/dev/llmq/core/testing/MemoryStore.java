@@ -320,12 +320,17 @@ public final class MemoryStore implements Store {
 
     @Override
     public boolean renewSend(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
-        return fenced(channel, date, fence, MemoryStore::pending, r -> r.nextAttemptAt = until);
+        return fenced(channel, date, fence, MemoryStore::pending, r -> r.nextAttemptAt = later(r.nextAttemptAt, until));
     }
 
     @Override
     public boolean renewReveal(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
-        return fenced(channel, date, fence, MemoryStore::answerDue, r -> r.revealAt = until);
+        return fenced(channel, date, fence, MemoryStore::answerDue, r -> r.revealAt = later(r.revealAt, until));
+    }
+
+    /** A renewal never shortens a lease (a late renewal must not undo an earlier, longer one). */
+    private static Instant later(Instant current, Instant until) {
+        return current != null && current.isAfter(until) ? current : until;
     }
 
     @Override

@@ -322,14 +322,22 @@ final class PostTable extends SqlTable {
         }
     }
 
+    /**
+     * A lease column renewed to the later of its value and the new end (two parameters, both the new
+     * end): a renewal never shortens a lease. Two renewals of one claim can arrive out of order (the
+     * sender's own, computed before it was descheduled, after the heartbeat's); the earlier end
+     * written last would hand an in-flight claim to another replica, which would send it again.
+     */
+    static final String LATER = "CASE WHEN %1$s > ? THEN %1$s ELSE ? END";
+
     public boolean renewSend(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
-        return update("UPDATE daily_posts SET next_attempt_at = ?" + HELD + " AND state = 'PENDING'", channel, date,
-                fence, until.toEpochMilli()) == 1;
+        return update("UPDATE daily_posts SET next_attempt_at = " + LATER.formatted("next_attempt_at") + HELD
+                + " AND state = 'PENDING'", channel, date, fence, until.toEpochMilli(), until.toEpochMilli()) == 1;
     }
 
     public boolean renewReveal(ChannelRef channel, LocalDate date, Fence fence, Instant until) {
-        return update("UPDATE daily_posts SET reveal_at = ?" + HELD + " AND answer_state = 'DUE'", channel, date,
-                fence, until.toEpochMilli()) == 1;
+        return update("UPDATE daily_posts SET reveal_at = " + LATER.formatted("reveal_at") + HELD
+                + " AND answer_state = 'DUE'", channel, date, fence, until.toEpochMilli(), until.toEpochMilli()) == 1;
     }
 
     public boolean markRetry(ChannelRef channel, LocalDate date, Fence fence, int attempts, Instant retryAt,

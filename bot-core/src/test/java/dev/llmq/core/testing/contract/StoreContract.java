@@ -409,4 +409,33 @@ public abstract class StoreContract {
         assertEquals(List.of(), store.cards("test", "other", "u1"), "forget-me covers every space");
         assertEquals(dev.llmq.core.port.out.UserSettings.DEFAULTS, store.userSettings("test", "u1"));
     }
+
+    /**
+     * Two renewals of one claim arriving out of order (the sender's own, computed before it was
+     * descheduled, written after the heartbeat's longer one) must not shorten the lease: the claim
+     * would be taken over while its holder sends, and the post sent twice.
+     */
+    @Test
+    void aLateRenewalNeverShortensALease() {
+        store.putSchedule(schedule("c1", "00:00", "UTC"), T0);
+        PostRecord p = store.claimDue(T0, 10, lease(T0), daily("q1")).get(0);
+        Instant heartbeat = T0.plus(Duration.ofMinutes(30));
+        assertTrue(store.renewSend(p.channel(), p.localDate(), p.claim(), heartbeat));
+        assertTrue(store.renewSend(p.channel(), p.localDate(), p.claim(), T0.plus(Duration.ofMinutes(1))),
+                "the claim still holds: the late renewal succeeds");
+        assertEquals(List.of(), store.takeRetries(T0.plus(Duration.ofMinutes(10)), 10,
+                new Lease("other", T0.plus(Duration.ofMinutes(15)))), "the heartbeat's lease still stands");
+
+        // the same for an answer's claim
+        assertTrue(store.markSent(p.channel(), p.localDate(), p.claim(), new Published("m1", Optional.empty()), T0, 1));
+        store.putSchedule(schedule("c1", "00:00", "UTC"), T0.plus(Duration.ofDays(1)));
+        store.claimDue(T0.plus(Duration.ofDays(1)), 10, lease(T0.plus(Duration.ofDays(1))), daily("q2"));
+        Instant day = T0.plus(Duration.ofDays(1));
+        PostRecord answer = store.takeReveals(day, 10, lease(day)).stream()
+                .filter(r -> r.localDate().equals(p.localDate())).findFirst().orElseThrow();
+        assertTrue(store.renewReveal(answer.channel(), answer.localDate(), answer.claim(), day.plus(Duration.ofMinutes(30))));
+        assertTrue(store.renewReveal(answer.channel(), answer.localDate(), answer.claim(), day.plus(Duration.ofMinutes(1))));
+        assertEquals(List.of(), store.takeReveals(day.plus(Duration.ofMinutes(10)), 10,
+                new Lease("other", day.plus(Duration.ofMinutes(15)))), "the answer's lease still stands");
+    }
 }
