@@ -14,7 +14,6 @@ import dev.llmq.core.settings.Preferences;
 import dev.llmq.core.study.StoredStudyDesk;
 import dev.llmq.core.study.Study;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -160,38 +160,7 @@ final class PostSender {
             if (p.inDoubt() && alreadyDelivered(publisher, post, p, c)) {
                 return;
             }
-            int attempts = p.attempts() + 1;
-            Published where;
-            int paced = 0;
-            while (true) {
-                awaitPlatform(p.channel().platform());
-                if (!leases.holds(mine)) { // taken over while it waited: the new holder sends it
-                    log.warn("daily {} {}: claim {} lost before its send; not sent here", p.channel(), p.localDate(),
-                            p.claim());
-                    return;
-                }
-                try {
-                    where = publisher.postQuestion(post);
-                    break;
-                } catch (PublishException e) {
-                    if (paceOnly(p.channel().platform(), e, paced++)) {
-                        continue; // the whole platform said "wait": everyone waits, then this goes first
-                    }
-                    // A rate limit (a retry-after) is the platform saying "later", not a failed attempt:
-                    // it does not count towards giving up. The catch-up window still bounds the wait.
-                    failed(p, e.retryAfter().isPresent() ? p.attempts() : attempts, e.retryable(), e.retryAfter(),
-                            e.getMessage(), c);
-                    return;
-                } catch (RuntimeException e) {
-                    failed(p, attempts, true, Optional.empty(), e.toString(), c);
-                    return;
-                }
-            }
-            // Sent: from here on a failure must never lead to sending it again.
-            if (recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
-                    attempts))) {
-                c.sent.incrementAndGet();
-            }
+            deliver(p, mine, () -> publisher.postQuestion(post), c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -222,21 +191,41 @@ final class PostSender {
             }
             return;
         }
+        deliver(p, mine, () -> publisher.postReminder(p.channel(), nudge.get()), c);
+    }
+
+    /** One call to the platform; what it returns says where the post landed. */
+    @FunctionalInterface
+    private interface Delivery {
+        Published send() throws PublishException;
+    }
+
+    /**
+     * Sends a claimed post (a question or a reminder) and records it as sent under the claim: paced
+     * while the whole platform says "wait", never after the heartbeat found the claim taken over, and
+     * a failure handed to the retry policy.
+     */
+    private void deliver(PostRecord p, Leases.InFlight mine, Delivery delivery, TickCounters c)
+            throws InterruptedException {
         int attempts = p.attempts() + 1;
         Published where;
         int paced = 0;
         while (true) {
             awaitPlatform(p.channel().platform());
-            if (!leases.holds(mine)) {
+            if (!leases.holds(mine)) { // taken over while it waited: the new holder sends it
+                log.warn("daily {} {}: claim {} lost before its send; not sent here", p.channel(), p.localDate(),
+                        p.claim());
                 return;
             }
             try {
-                where = publisher.postReminder(p.channel(), nudge.get());
+                where = delivery.send();
                 break;
             } catch (PublishException e) {
                 if (paceOnly(p.channel().platform(), e, paced++)) {
-                    continue;
+                    continue; // the whole platform said "wait": everyone waits, then this goes first
                 }
+                // A rate limit (a retry-after) is the platform saying "later", not a failed attempt:
+                // it does not count towards giving up. The catch-up window still bounds the wait.
                 failed(p, e.retryAfter().isPresent() ? p.attempts() : attempts, e.retryable(), e.retryAfter(),
                         e.getMessage(), c);
                 return;
@@ -245,6 +234,7 @@ final class PostSender {
                 return;
             }
         }
+        // Sent: from here on a failure must never lead to sending it again.
         if (recorder.recordDurably(new Outcome.Sent(p.channel(), p.localDate(), p.claim(), where, clock.instant(),
                 attempts))) {
             c.sent.incrementAndGet();

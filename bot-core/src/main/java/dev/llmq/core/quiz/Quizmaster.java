@@ -299,9 +299,8 @@ public final class Quizmaster implements Interactions {
                     .orElseGet(() -> stale(lang));
             case ActionId.Forget f -> study.<Reply>map(s -> s.forget(origin, lang)).orElseGet(() -> noStudy(lang));
             // from a reminder in the member's direct messages: the review of their cards in the id's space
-            case ActionId.StartReview r -> study.<Reply>map(s -> s.review(r.space().map(space -> new Origin(
-                    origin.platform(), space, origin.channel(), origin.user(), origin.userLocale(), origin.spaceLang(),
-                    origin.admin(), origin.userZone())).orElse(origin), lang)).orElseGet(() -> noStudy(lang));
+            case ActionId.StartReview r -> study.<Reply>map(s -> s.review(r.space().map(origin::inSpace).orElse(origin),
+                    lang)).orElseGet(() -> noStudy(lang));
             case ActionId.Next n -> draw(origin, b, n.topicId().flatMap(b::topic), lang, n.difficulty(),
                     n.publicReveal());
             case ActionId.Graded g -> b.question(g.questionId())

@@ -111,12 +111,12 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
         List<StudiedCard> mine = cards.cards(origin.platform(), origin.space(), origin.user()).stream()
                 .filter(c -> b.question(c.questionId()).isPresent()) // a question dropped from the bank is not due
                 .toList();
-        Optional<StudiedCard> due = mine.stream().filter(c -> !day(c, zone).isAfter(today))
-                .min(Comparator.comparing((StudiedCard c) -> c.card().due()).thenComparing(StudiedCard::questionId));
-        if (due.isPresent()) {
-            long left = mine.stream().filter(c -> !day(c, zone).isAfter(today)).count();
-            String line = Msg.REVIEW_DUE.text(lang, left);
-            Question q = b.question(due.get().questionId()).orElseThrow();
+        List<StudiedCard> due = mine.stream().filter(c -> !day(c, zone).isAfter(today))
+                .sorted(Comparator.comparing((StudiedCard c) -> c.card().due()).thenComparing(StudiedCard::questionId))
+                .toList();
+        if (!due.isEmpty()) {
+            String line = Msg.REVIEW_DUE.text(lang, due.size());
+            Question q = b.question(due.get(0).questionId()).orElseThrow();
             return Cards.reviewQuestion(b, q, lang, reviewed, lead.map(l -> l + "\n" + line).orElse(line));
         }
         Optional<LocalDate> nextDay = mine.stream().map(c -> day(c, zone)).min(Comparator.naturalOrder());

@@ -34,6 +34,11 @@ public record Origin(String platform, String space, String channel, String user,
         this(platform, space, channel, user, userLocale, spaceLang, admin, Optional.empty());
     }
 
+    /** The same person and channel, counted in another space (a reminder's Review now, pressed in a DM). */
+    public Origin inSpace(String otherSpace) {
+        return new Origin(platform, otherSpace, channel, user, userLocale, spaceLang, admin, userZone);
+    }
+
     /** This origin's channel as a daily-question target. */
     public dev.llmq.core.schedule.ChannelRef channelRef() {
         return new dev.llmq.core.schedule.ChannelRef(platform, space, channel);

@@ -29,22 +29,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Forget me" leaves no row of the member in any table. The test does not trust the store's own
  * list: it reads every table and every text column from the database's catalogue and looks for the
  * member's id in each, before (so that the check can fail) and after.
  */
-abstract class ForgetMeContract {
+class ForgetMeTest {
     static final String GONE = "u-forget-7";
     static final String STAYS = "u-stays-8";
 
-    abstract DbConfig config();
+    @TempDir
+    Path dir;
 
     @Test
-    void forgetMeLeavesNoRowOfTheMemberInAnyTable() throws SQLException {
-        DbConfig db = config();
+    void onSqliteForgetMeLeavesNoRowOfTheMemberInAnyTable() throws SQLException {
+        forgetMeLeavesNoRowOfTheMemberInAnyTable(TestDatabases.sqlite(dir));
+    }
+
+    @Test
+    void onPostgresForgetMeLeavesNoRowOfTheMemberInAnyTable() throws SQLException {
+        forgetMeLeavesNoRowOfTheMemberInAnyTable(TestDatabases.postgres());
+    }
+
+    private static void forgetMeLeavesNoRowOfTheMemberInAnyTable(DbConfig db) throws SQLException {
         Instant t0 = Instant.parse("2026-12-01T09:00:00Z");
         try (JdbcStore store = JdbcStore.open(db, Clock.systemUTC())) {
             Study study = new Study(store, new Fsrs(FsrsParameters.defaults()), new SplittableRandom(3));
