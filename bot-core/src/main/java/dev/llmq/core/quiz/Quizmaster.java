@@ -165,7 +165,9 @@ public final class Quizmaster implements Interactions {
             case Command.Review r -> true;
             case Command.Settings s -> true;
             case Command.ForgetMe f -> true;
-            case Command.NotYet n -> true;
+            case Command.Stats st -> true;
+            case Command.Leaderboard b -> true;
+            case Command.Export e -> true;
         };
         return counts && !limits.allow(origin) ? Optional.of(slowDown(langFor(origin, command.lang()))) : Optional.empty();
     }
@@ -214,7 +216,10 @@ public final class Quizmaster implements Interactions {
             case Command.Settings s -> study.<Reply>map(d -> d.settings(origin, s, langFor(origin, s.lang())))
                     .orElseGet(() -> noStudy(lang));
             case Command.ForgetMe f -> study.<Reply>map(s -> s.forgetMe(origin, lang)).orElseGet(() -> noStudy(lang));
-            case Command.NotYet n -> Notice.info(lang, Msg.NOT_YET.text(lang, n.word()));
+            case Command.Stats st -> study.<Reply>map(s -> s.stats(origin, lang, false)).orElseGet(() -> noStudy(lang));
+            case Command.Leaderboard b -> study.<Reply>map(s -> s.leaderboard(origin, lang))
+                    .orElseGet(() -> noStudy(lang));
+            case Command.Export e -> study.<Reply>map(s -> s.export(origin, e, lang)).orElseGet(() -> noStudy(lang));
         };
     }
 
@@ -247,8 +252,10 @@ public final class Quizmaster implements Interactions {
             case Command.ShowTopics t -> false;
             case Command.ShowHelp h -> false;
             case Command.Malformed m -> false;
-            case Command.NotYet n -> false;
             case Command.Review r -> study.isPresent();
+            case Command.Stats st -> study.isPresent();
+            case Command.Leaderboard b -> study.isPresent();
+            case Command.Export e -> study.isPresent();
             case Command.Settings s -> study.isPresent();
             case Command.ForgetMe f -> false;
         };
@@ -265,6 +272,7 @@ public final class Quizmaster implements Interactions {
             case ActionId.Graded g -> study.isPresent();
             case ActionId.Forget f -> study.isPresent();
             case ActionId.StartReview r -> study.isPresent();
+            case ActionId.ShareStats s -> study.isPresent();
         }).orElse(false);
     }
 
@@ -301,6 +309,8 @@ public final class Quizmaster implements Interactions {
             // from a reminder in the member's direct messages: the review of their cards in the id's space
             case ActionId.StartReview r -> study.<Reply>map(s -> s.review(r.space().map(origin::inSpace).orElse(origin),
                     lang)).orElseGet(() -> noStudy(lang));
+            // Share: the presser's own card, drawn again now, for the whole channel
+            case ActionId.ShareStats s -> study.<Reply>map(d -> d.stats(origin, lang, true)).orElseGet(() -> noStudy(lang));
             case ActionId.Next n -> draw(origin, b, n.topicId().flatMap(b::topic), lang, n.difficulty(),
                     n.publicReveal());
             case ActionId.Graded g -> b.question(g.questionId())
@@ -428,6 +438,9 @@ public final class Quizmaster implements Interactions {
                 new HelpCard.Line("/llmq topics", Msg.HELP_TOPICS.text(lang)),
                 new HelpCard.Line("/llmq help", Msg.HELP_HELP.text(lang)),
                 new HelpCard.Line("/llmq review", Msg.HELP_REVIEW.text(lang)),
+                new HelpCard.Line("/llmq stats", Msg.HELP_STATS.text(lang)),
+                new HelpCard.Line("/llmq leaderboard", Msg.HELP_LEADERBOARD.text(lang)),
+                new HelpCard.Line("/llmq export [misses|all] [csv]", Msg.HELP_EXPORT.text(lang)),
                 new HelpCard.Line("/llmq settings", Msg.HELP_SETTINGS.text(lang)),
                 new HelpCard.Line("/llmq forget-me", Msg.HELP_FORGET_ME.text(lang)),
                 new HelpCard.Line("lang:zh  difficulty:2  public", Msg.HELP_MODIFIERS.text(lang))), true);

@@ -5,6 +5,17 @@ import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.bank.Topic;
 import dev.llmq.core.fsrs.Fsrs;
 import dev.llmq.core.fsrs.Grade;
+import dev.llmq.core.fsrs.ReviewEntry;
+import dev.llmq.core.i18n.StudyMsg;
+import dev.llmq.core.port.in.Attachment;
+import dev.llmq.core.port.in.FileReply;
+import dev.llmq.core.port.in.LeaderboardCard;
+import dev.llmq.core.stats.StatsImage;
+import dev.llmq.core.stats.StatsText;
+import dev.llmq.core.stats.StudyStats;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.llmq.core.fsrs.StudyKey;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
@@ -52,6 +63,7 @@ import java.util.stream.Collectors;
  * count so far, so a review survives a restart and works on any replica.
  */
 public final class StoredStudyDesk implements StudyDesk, Nudges {
+    private static final Logger log = LoggerFactory.getLogger(StoredStudyDesk.class);
     /** How many new questions a review offers when nothing is due. */
     public static final int NEW_OFFERS = 3;
 
@@ -220,6 +232,7 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
                 .append("  ").append(Msg.SETTING_LANG.text(lang, space.defaultLang().map(l -> langName(l, lang))
                         .orElseGet(() -> Msg.SETTING_AUTO_LANG.text(lang)))).append('\n')
                 .append("  ").append(Msg.SETTING_PUBLIC.text(lang, onOff(space.publicReveals(), lang))).append('\n')
+                .append("  ").append(Msg.SETTING_SERVER_ZONE.text(lang, space.zoneOrUtc().getId())).append('\n')
                 .append(Msg.SETTINGS_USAGE.text(lang)).append('\n')
                 .append(Msg.SERVER_SETTINGS_USAGE.text(lang));
         return Notice.info(lang, text.toString());
@@ -267,13 +280,15 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
             case Setting.Leaderboard on -> s.withLeaderboard(on.on());
             case Setting.ServerLanguage l -> throw new IllegalArgumentException("a server setting: " + change);
             case Setting.ServerPublicReveals p -> throw new IllegalArgumentException("a server setting: " + change);
+            case Setting.ServerZone z -> throw new IllegalArgumentException("a server setting: " + change);
         };
     }
 
     private static SpaceSettings applyToSpace(SpaceSettings s, Setting change) {
         return switch (change) {
-            case Setting.ServerLanguage l -> new SpaceSettings(l.lang(), s.publicReveals());
-            case Setting.ServerPublicReveals p -> new SpaceSettings(s.defaultLang(), p.on());
+            case Setting.ServerLanguage l -> s.withDefaultLang(l.lang());
+            case Setting.ServerPublicReveals p -> s.withPublicReveals(p.on());
+            case Setting.ServerZone z -> s.withZone(z.zone());
             case Setting.Language l -> throw new IllegalArgumentException("a member's setting: " + change);
             case Setting.Zone z -> throw new IllegalArgumentException("a member's setting: " + change);
             case Setting.Reminder r -> throw new IllegalArgumentException("a member's setting: " + change);
@@ -288,6 +303,87 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
 
     private static String onOff(boolean on, Lang lang) {
         return (on ? Msg.SETTING_ON : Msg.SETTING_OFF).text(lang);
+    }
+
+    // ------------------------------------------------------------------ stats, leaderboard, export
+
+    @Override
+    public Reply stats(Origin origin, Lang lang, boolean shared) {
+        StudyStats stats = StudyStats.of(bank.get(), lang, study.fsrs(),
+                cards.cards(origin.platform(), origin.space(), origin.user()),
+                cards.reviewLog(origin.platform(), origin.space(), origin.user()), clock.instant(),
+                preferences.zone(origin), preferences.user(origin).streaks());
+        List<Action> share = shared ? List.of() : List.of(new Action(ActionKind.SHARE,
+                new ActionId.ShareStats(lang).encode(), StudyMsg.BUTTON_SHARE.text(lang)));
+        String caption = shared ? StudyMsg.STATS_SHARED.text(lang, stats.thisWeek()) : StatsText.caption(stats, lang);
+        try {
+            byte[] png = StatsImage.png(stats, lang);
+            return new FileReply(lang, caption, new Attachment("llmq-stats-" + stats.today() + ".png", "image/png", png),
+                    !shared, share);
+        } catch (StatsImage.CannotDraw e) {
+            log.warn("the stats card could not be drawn, answering in words: {}", e.getMessage());
+            return new Notice(lang, Notice.Level.INFO, StatsText.words(stats, lang), !shared, share);
+        }
+    }
+
+    @Override
+    public Reply leaderboard(Origin origin, Lang lang) {
+        ZoneId zone = preferences.space(origin).zoneOrUtc();
+        Instant now = clock.instant();
+        Instant from = Leaderboards.weekStart(now, zone);
+        List<LeaderboardCard.Row> rows = Leaderboards.rank(cards.boardReviews(origin.platform(), origin.space(), from,
+                now.plusMillis(1)), zone);
+        String footer = StudyMsg.LEADERBOARD_FOOTER.text(lang, zone.getId());
+        if (!preferences.user(origin).leaderboard()) {
+            footer += "\n" + StudyMsg.LEADERBOARD_NOT_IN.text(lang);
+        }
+        return new LeaderboardCard(lang, StudyMsg.LEADERBOARD_TITLE.text(lang, from.atZone(zone).toLocalDate()),
+                rows.subList(0, Math.min(rows.size(), Leaderboards.SHOWN)), footer, true, List.of());
+    }
+
+    @Override
+    public Reply export(Origin origin, Command.Export command, Lang lang) {
+        QuestionBank b = bank.get();
+        List<StudiedCard> mine = cards.cards(origin.platform(), origin.space(), origin.user());
+        if (mine.isEmpty()) {
+            return Notice.info(lang, StudyMsg.EXPORT_NOTHING.text(lang));
+        }
+        Set<String> chosen = switch (command.scope()) {
+            case ALL -> mine.stream().map(StudiedCard::questionId).collect(Collectors.toSet());
+            case MISSES -> lastGrades(origin).entrySet().stream()
+                    .filter(e -> e.getValue() == Grade.AGAIN || e.getValue() == Grade.HARD)
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+        };
+        // in the bank's order, so that the file reads like the bank
+        List<AnkiExport.Note> notes = b.questions().stream().filter(q -> chosen.contains(q.id()))
+                .map(q -> AnkiExport.note(q, lang)).toList();
+        if (notes.isEmpty()) {
+            return Notice.info(lang, StudyMsg.EXPORT_NO_MISSES.text(lang));
+        }
+        String scope = (command.scope() == Command.ExportScope.ALL ? StudyMsg.EXPORT_ALL : StudyMsg.EXPORT_MISSES)
+                .text(lang);
+        String name = "llmq-" + command.scope().name().toLowerCase(java.util.Locale.ROOT) + "-"
+                + clock.instant().atZone(preferences.zone(origin)).toLocalDate();
+        Attachment file = switch (command.format()) {
+            case ANKI -> new Attachment(name + ".txt", "text/plain; charset=utf-8",
+                    AnkiExport.anki(notes).getBytes(StandardCharsets.UTF_8));
+            case CSV -> new Attachment(name + ".csv", "text/csv; charset=utf-8",
+                    AnkiExport.csv(notes).getBytes(StandardCharsets.UTF_8));
+        };
+        String caption = switch (command.format()) {
+            case ANKI -> StudyMsg.EXPORT_CAPTION.text(lang, notes.size(), scope);
+            case CSV -> StudyMsg.EXPORT_CSV_CAPTION.text(lang, notes.size(), scope);
+        };
+        return new FileReply(lang, caption, file, true, List.of());
+    }
+
+    /** Each question's last grade by the member in this space. */
+    private Map<String, Grade> lastGrades(Origin origin) {
+        Map<String, Grade> last = new HashMap<>();
+        for (ReviewEntry e : cards.reviewLog(origin.platform(), origin.space(), origin.user())) {
+            last.put(e.key().questionId(), e.grade()); // the log is oldest first
+        }
+        return last;
     }
 
     // ------------------------------------------------------------------ your data

@@ -32,6 +32,11 @@ public final class Study {
         this.random = Objects.requireNonNull(random);
     }
 
+    /** The scheduler, for the recall probability of a card. */
+    public Fsrs fsrs() {
+        return fsrs;
+    }
+
     /**
      * Records {@code grade} of the member's card at {@code at} (to the millisecond, as stored) and
      * returns the review.

@@ -542,6 +542,21 @@ public final class MemoryStore implements Store {
     }
 
     @Override
+    public List<dev.llmq.core.port.out.LoggedReview> boardReviews(String platform, String space, Instant from,
+                                                                  Instant until) {
+        synchronized (data) {
+            return data.reviewLog.stream().filter(e -> e.key().platform().equals(platform)
+                            && e.key().space().equals(space) && !e.at().isBefore(from) && e.at().isBefore(until)
+                            && data.users.getOrDefault(List.of(platform, e.key().user()),
+                            dev.llmq.core.port.out.UserSettings.DEFAULTS).leaderboard())
+                    .sorted(java.util.Comparator.comparing(dev.llmq.core.fsrs.ReviewEntry::at))
+                    .map(e -> new dev.llmq.core.port.out.LoggedReview(e.key().user(), e.key().questionId(), e.grade(),
+                            e.at()))
+                    .toList();
+        }
+    }
+
+    @Override
     public void recordReveal(String platform, String space, String user, String questionId, Instant at) {
         synchronized (data) {
             data.progress.merge(List.of(platform, space, user, questionId),

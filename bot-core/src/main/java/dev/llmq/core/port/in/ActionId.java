@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *   <li>{@code forget:me:<lang>} (the confirmation of "forget me")</li>
  *   <li>{@code review:<space or *>:<lang>} (Review now, under a reminder: the space whose cards, when
  *       the message is a direct one; {@code *} for the space the press comes from)</li>
+ *   <li>{@code share:stats:<lang>} (Share, under a private stats card: posts the presser's card to the channel)</li>
  * </ul>
  * Reveal, hint and grade buttons of a private review carry {@code :r<n>} before {@code :pub}: the
  * review is on, and n cards were graded in it so far (a review keeps no other state).
@@ -208,6 +209,29 @@ public sealed interface ActionId {
         }
     }
 
+    /** "Share" under the member's private stats card: the presser's card, drawn again, posted to the channel. */
+    record ShareStats(Lang lang) implements ActionId {
+        public ShareStats {
+            Objects.requireNonNull(lang);
+        }
+
+        @Override
+        public OptionalInt difficulty() {
+            return OptionalInt.empty();
+        }
+
+        /** True: the card goes to the whole channel (Discord defers the press publicly). */
+        @Override
+        public boolean publicReveal() {
+            return true;
+        }
+
+        @Override
+        public String encode() {
+            return "share:stats:" + lang.code();
+        }
+    }
+
     /** Parses an id from a button press. Anything malformed, from an old version or a stranger, gives empty. */
     static Optional<ActionId> parse(String raw) {
         if (raw == null || raw.length() > MAX_LENGTH) {
@@ -242,6 +266,8 @@ public sealed interface ActionId {
                         : Optional.empty();
                 case "forget" -> word.equals("me") && number.isEmpty() && d.isEmpty() && review.isEmpty() && !pub
                         ? Optional.of(new Forget(lang)) : Optional.empty();
+                case "share" -> word.equals("stats") && number.isEmpty() && d.isEmpty() && review.isEmpty() && !pub
+                        ? Optional.of(new ShareStats(lang)) : Optional.empty();
                 case "next" -> number.isEmpty() && review.isEmpty()
                         ? Optional.of(new Next(question ? Optional.of(word) : Optional.empty(), lang, d, pub))
                         : Optional.empty();
@@ -269,7 +295,7 @@ public sealed interface ActionId {
     final class Codec {
         static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
         static final Pattern PATTERN = Pattern.compile(
-                "(reveal|hint|next|ask|grade|forget|review):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?"
+                "(reveal|hint|next|ask|grade|forget|review|share):([a-z0-9][a-z0-9-]{0,63}|\\*):([a-z]{2})(?::([1-9][0-9]{0,2}))?"
                         + "(?::d([1-3]))?(?::r([0-9]{1,4}))?(:pub)?");
 
         private Codec() {

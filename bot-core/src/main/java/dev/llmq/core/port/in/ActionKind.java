@@ -10,6 +10,8 @@ public enum ActionKind {
     GRADE,
     /** Review now, under a reminder. */
     REVIEW,
+    /** Share, under a private stats card: posts it to the channel. */
+    SHARE,
     /** A button that deletes something for good ("Delete my data"): shown as a danger. */
     FORGET
 }

@@ -122,12 +122,43 @@ public sealed interface Command {
         }
     }
 
-    /** A command word whose feature is not built yet ({@code stats}, {@code export}, {@code leaderboard}). */
-    record NotYet(String word, Optional<Lang> lang) implements Command {
-        public NotYet {
-            Objects.requireNonNull(word, "word");
+    /** The member's stats card: mastery per topic, 12 weeks of activity, due today, their streak if they opted in. */
+    record Stats(Optional<Lang> lang) implements Command {
+        public Stats {
             Objects.requireNonNull(lang, "lang");
         }
+    }
+
+    /** This week's ranking in this server or workspace, of the members who opted in. */
+    record Leaderboard(Optional<Lang> lang) implements Command {
+        public Leaderboard {
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** The member's cards as a file to import into Anki: their misses (last grade Again or Hard) or all of them. */
+    record Export(ExportScope scope, ExportFormat format, Optional<Lang> lang) implements Command {
+        public Export {
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(lang, "lang");
+        }
+    }
+
+    /** Which cards an export holds. */
+    enum ExportScope {
+        /** The questions whose last grade was Again or Hard. */
+        MISSES,
+        /** Every question the member graded. */
+        ALL
+    }
+
+    /** The file an export writes. */
+    enum ExportFormat {
+        /** Anki's text import: tab-separated, with its {@code #} header lines. */
+        ANKI,
+        /** The same columns as comma-separated values with a header row, for spreadsheets. */
+        CSV
     }
 
     /** Text that could not be understood: the word, and why. */

@@ -162,8 +162,8 @@ public final class CommandParser {
 
     /**
      * The study commands, when {@code word} is one: {@code review}, {@code settings [server] key:value...},
-     * {@code forget-me}, and the words of features not built yet ({@code stats}, {@code export},
-     * {@code leaderboard}). Their Chinese words too.
+     * {@code forget-me}, {@code stats}, {@code leaderboard} and {@code export [misses|all] [csv]}.
+     * Their Chinese words too.
      */
     private static Optional<Command> studyText(String word, List<String> args) {
         String w = TopicWords.normalize(word);
@@ -171,14 +171,60 @@ public final class CommandParser {
             return switch (w) {
                 case "review", "复习" -> Optional.of(new Command.Review(onlyLang(args)));
                 case "forget-me", "忘记我" -> Optional.of(new Command.ForgetMe(onlyLang(args)));
-                case "stats", "统计", "export", "导出", "leaderboard", "排行榜" ->
-                        Optional.of(new Command.NotYet(w, onlyLang(args)));
+                case "stats", "统计" -> Optional.of(new Command.Stats(onlyLang(args)));
+                case "leaderboard", "排行榜" -> Optional.of(new Command.Leaderboard(onlyLang(args)));
+                case "export", "导出" -> Optional.of(exportText(args));
                 case "settings", "设置" -> Optional.of(settingsText(args));
                 default -> Optional.empty();
             };
         } catch (BadOption bad) {
             return Optional.of(new Command.Malformed(bad.token, bad.reason, Optional.empty()));
         }
+    }
+
+    /** {@code export [misses|all] [anki|csv] [lang:..]}: misses and Anki's text file unless said otherwise. */
+    private static Command exportText(List<String> args) {
+        Command.ExportScope scope = Command.ExportScope.MISSES;
+        Command.ExportFormat format = Command.ExportFormat.ANKI;
+        List<String> rest = new ArrayList<>();
+        for (String token : args) {
+            Optional<Command.ExportScope> s = exportScope(token);
+            Optional<Command.ExportFormat> f = exportFormat(token);
+            if (s.isPresent()) {
+                scope = s.get();
+            } else if (f.isPresent()) {
+                format = f.get();
+            } else {
+                rest.add(token);
+            }
+        }
+        try {
+            return new Command.Export(scope, format, onlyLang(rest));
+        } catch (BadOption bad) {
+            return new Command.Malformed(bad.token, Msg.EXPORT_USAGE, Optional.empty());
+        }
+    }
+
+    /** {@code misses} (错题) or {@code all} (全部), as a word or as {@code scope:...}. */
+    public static Optional<Command.ExportScope> exportScope(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        t = t.startsWith("scope:") ? t.substring("scope:".length()) : t;
+        return switch (t) {
+            case "misses", "miss", "错题" -> Optional.of(Command.ExportScope.MISSES);
+            case "all", "全部" -> Optional.of(Command.ExportScope.ALL);
+            default -> Optional.empty();
+        };
+    }
+
+    /** {@code anki} (also {@code tsv}, {@code txt}) or {@code csv}, as a word or as {@code format:...}. */
+    public static Optional<Command.ExportFormat> exportFormat(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        t = t.startsWith("format:") ? t.substring("format:".length()) : t;
+        return switch (t) {
+            case "anki", "tsv", "txt" -> Optional.of(Command.ExportFormat.ANKI);
+            case "csv" -> Optional.of(Command.ExportFormat.CSV);
+            default -> Optional.empty();
+        };
     }
 
     /** The language of a command that takes no other option. */
@@ -236,10 +282,14 @@ public final class CommandParser {
                 case Setting.Leaderboard on -> lang;
                 case Setting.ServerLanguage l -> lang;
                 case Setting.ServerPublicReveals p -> lang;
+                case Setting.ServerZone z -> lang;
             };
         }
         return lang;
     }
+
+    private static final String ZONE_KEY = "zone";
+    private static final Set<String> ZONE_KEYS = Set.of(ZONE_KEY, "tz", "timezone", "时区");
 
     private static Setting setting(boolean server, String key, String value, String token) {
         String v = value.strip();
@@ -254,10 +304,14 @@ public final class CommandParser {
             if (key.equals("public") || key.equals("公开") || key.equals("reveals")) {
                 return new Setting.ServerPublicReveals(onOff(v, token));
             }
+            if (ZONE_KEYS.contains(key)) {
+                return new Setting.ServerZone(reset ? Optional.empty()
+                        : Optional.of(DailyArgs.zone(v).orElseThrow(() -> new BadOption(token, Msg.BAD_ZONE))));
+            }
             throw new BadOption(token, Msg.SERVER_SETTINGS_USAGE);
         }
         return switch (key) {
-            case "zone", "tz", "timezone", "时区" -> new Setting.Zone(reset ? Optional.empty()
+            case ZONE_KEY, "tz", "timezone", "时区" -> new Setting.Zone(reset ? Optional.empty()
                     : Optional.of(DailyArgs.zone(v).orElseThrow(() -> new BadOption(token, Msg.BAD_ZONE))));
             case "remind", "reminder", "reminders", "提醒" -> new Setting.Reminder(OFF_WORDS.contains(lower)
                     ? Optional.empty()

@@ -48,11 +48,19 @@ public sealed interface Setting {
     record ServerPublicReveals(boolean on) implements Setting {
     }
 
+    /** The server's or workspace's time zone: when its leaderboard's week starts; empty: UTC. Admins only. */
+    record ServerZone(Optional<ZoneId> zone) implements Setting {
+        public ServerZone {
+            Objects.requireNonNull(zone, "zone");
+        }
+    }
+
     /** True for the settings of the server or workspace rather than of the member. */
     default boolean server() {
         return switch (this) {
             case ServerLanguage l -> true;
             case ServerPublicReveals p -> true;
+            case ServerZone z -> true;
             case Language l -> false;
             case Zone z -> false;
             case Reminder r -> false;

@@ -18,6 +18,18 @@ public interface StudyDesk {
     /** {@code /llmq settings}: shows the settings, or changes them and shows the result. */
     Reply settings(Origin origin, Command.Settings command, Lang lang);
 
+    /**
+     * {@code /llmq stats}: the member's stats card, as an image (or in words where it cannot be
+     * drawn). Private with a Share button; {@code shared} draws it for the whole channel.
+     */
+    Reply stats(Origin origin, Lang lang, boolean shared);
+
+    /** {@code /llmq leaderboard}: this week's ranking in the member's server, of those who opted in. */
+    Reply leaderboard(Origin origin, Lang lang);
+
+    /** {@code /llmq export}: the member's misses or cards as a file for Anki (or a CSV). */
+    Reply export(Origin origin, Command.Export command, Lang lang);
+
     /** {@code /llmq forget-me}: what will be deleted, and a button to confirm. */
     Reply forgetMe(Origin origin, Lang lang);
 

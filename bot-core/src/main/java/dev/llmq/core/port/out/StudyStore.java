@@ -2,6 +2,7 @@ package dev.llmq.core.port.out;
 
 import dev.llmq.core.fsrs.ReviewEntry;
 import dev.llmq.core.fsrs.StudyKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,4 +23,11 @@ public interface StudyStore {
 
     /** The member's review log in a space, oldest first. */
     List<ReviewEntry> reviewLog(String platform, String space, String user);
+
+    /**
+     * The reviews in a space from {@code from} (inclusive) to {@code until} (exclusive), oldest first,
+     * of the members who opted in to the leaderboard ({@link UserSettings#leaderboard()}) only: the
+     * others' reviews never leave the store.
+     */
+    List<LoggedReview> boardReviews(String platform, String space, Instant from, Instant until);
 }
