@@ -225,14 +225,19 @@ class StudyDeskTest {
         assertEquals(Lang.EN, qm.langFor(me, Optional.empty()), "the settings went too, also from the cache");
     }
 
-    /** The command words are commands; stats, export and leaderboard say they are not built yet. */
+    /** The command words are commands, not topics. */
     @Test
     void commandWordsAreNotTopics() {
         assertInstanceOf(dev.llmq.core.port.in.Command.Review.class, CommandParser.parse("/llmq review"));
         assertInstanceOf(dev.llmq.core.port.in.Command.Review.class, CommandParser.parse("复习 lang:zh"));
         assertInstanceOf(dev.llmq.core.port.in.Command.ForgetMe.class, CommandParser.parse("/llmq forget-me"));
         assertInstanceOf(dev.llmq.core.port.in.Command.Malformed.class, CommandParser.parse("/llmq review now"));
-        Notice later = assertInstanceOf(Notice.class, say(me, "/llmq stats"));
-        assertEquals("/llmq stats is not built yet: it comes in a later version of llmq.", later.text());
+        assertInstanceOf(dev.llmq.core.port.in.Command.Stats.class, CommandParser.parse("/llmq 统计"));
+        assertInstanceOf(dev.llmq.core.port.in.Command.Leaderboard.class, CommandParser.parse("/llmq leaderboard"));
+        assertEquals(new dev.llmq.core.port.in.Command.Export(dev.llmq.core.port.in.Command.ExportScope.ALL,
+                dev.llmq.core.port.in.Command.ExportFormat.CSV, Optional.empty()), CommandParser.parse("/llmq export all csv"));
+        assertEquals(new dev.llmq.core.port.in.Command.Export(dev.llmq.core.port.in.Command.ExportScope.MISSES,
+                dev.llmq.core.port.in.Command.ExportFormat.ANKI, Optional.of(Lang.ZH)), CommandParser.parse("导出 lang:zh"));
+        assertInstanceOf(dev.llmq.core.port.in.Command.Malformed.class, CommandParser.parse("/llmq export everything"));
     }
 }

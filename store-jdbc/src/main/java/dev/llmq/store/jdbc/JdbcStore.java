@@ -227,7 +227,7 @@ public final class JdbcStore implements Store {
      * The newest migration in {@code db/migration} ({@code V<n>__*.sql}). A test checks it against
      * the files, so a new migration without it fails the build.
      */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
 
     private void migrate() {
         boolean current;
@@ -458,6 +458,12 @@ public final class JdbcStore implements Store {
     @Override
     public List<dev.llmq.core.fsrs.ReviewEntry> reviewLog(String platform, String space, String user) {
         return study.reviewLog(platform, space, user);
+    }
+
+    @Override
+    public List<dev.llmq.core.port.out.LoggedReview> boardReviews(String platform, String space, Instant from,
+                                                                  Instant until) {
+        return study.boardReviews(platform, space, from, until);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.llmq.core.fsrs.Grade;
 import dev.llmq.core.fsrs.ReviewEntry;
 import dev.llmq.core.fsrs.StudyKey;
 import java.sql.Connection;
+import dev.llmq.core.port.out.LoggedReview;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -135,6 +136,29 @@ final class StudyTable extends SqlTable {
                                 OptionalDouble.of(rs.getDouble("difficulty_after")),
                                 Instant.ofEpochMilli(rs.getLong("due_after")), Optional.of(at));
                         out.add(new ReviewEntry(key, rs.getInt("review_number"), grade(rs.getInt("grade")), before, after));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The space's reviews in [from, until) of the members whose settings say leaderboard on; the others' stay here. */
+    public List<LoggedReview> boardReviews(String platform, String space, Instant from, Instant until) {
+        return auto(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.user_id, r.question_id, r.grade, r.reviewed_at "
+                    + "FROM review_log r JOIN user_settings s ON s.platform = r.platform AND s.user_id = r.user_id "
+                    + "WHERE r.platform = ? AND r.space = ? AND r.reviewed_at >= ? AND r.reviewed_at < ? "
+                    + "AND s.leaderboard <> 0 ORDER BY r.reviewed_at, r.user_id, r.question_id")) {
+                ps.setString(1, platform);
+                ps.setString(2, space);
+                ps.setLong(3, from.toEpochMilli());
+                ps.setLong(4, until.toEpochMilli());
+                List<LoggedReview> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new LoggedReview(rs.getString(1), rs.getString(2), grade(rs.getInt(3)),
+                                Instant.ofEpochMilli(rs.getLong(4))));
                     }
                 }
                 return out;

@@ -410,6 +410,40 @@ public abstract class StoreContract {
         assertEquals(dev.llmq.core.port.out.UserSettings.DEFAULTS, store.userSettings("test", "u1"));
     }
 
+    /** The leaderboard's reviews: a space's, in the week's bounds, only of members who opted in. */
+    @Test
+    void boardReviewsAreTheSpacesWeekOfMembersWhoOptedIn() {
+        dev.llmq.core.study.Study study = new dev.llmq.core.study.Study(store, new dev.llmq.core.fsrs.Fsrs(
+                dev.llmq.core.fsrs.FsrsParameters.defaults()), new java.util.SplittableRandom(1));
+        store.putUserSettings("test", "in", dev.llmq.core.port.out.UserSettings.DEFAULTS.withLeaderboard(true));
+        store.putUserSettings("test", "out", dev.llmq.core.port.out.UserSettings.DEFAULTS.withStreaks(true));
+        for (String user : List.of("in", "out", "never-set")) {
+            study.grade(new dev.llmq.core.fsrs.StudyKey("test", "space", user, "q1"), dev.llmq.core.fsrs.Grade.GOOD, T0);
+        }
+        study.grade(new dev.llmq.core.fsrs.StudyKey("test", "space", "in", "q2"), dev.llmq.core.fsrs.Grade.HARD,
+                T0.plusSeconds(60));
+        study.grade(new dev.llmq.core.fsrs.StudyKey("test", "other", "in", "q1"), dev.llmq.core.fsrs.Grade.EASY, T0);
+        study.grade(new dev.llmq.core.fsrs.StudyKey("test", "space", "in", "q3"), dev.llmq.core.fsrs.Grade.EASY,
+                T0.plus(Duration.ofDays(7)));
+        List<dev.llmq.core.port.out.LoggedReview> week = store.boardReviews("test", "space", T0,
+                T0.plus(Duration.ofDays(7)));
+        assertEquals(List.of(new dev.llmq.core.port.out.LoggedReview("in", "q1", dev.llmq.core.fsrs.Grade.GOOD, T0),
+                new dev.llmq.core.port.out.LoggedReview("in", "q2", dev.llmq.core.fsrs.Grade.HARD, T0.plusSeconds(60))),
+                week, "the space's, from T0 inclusive to a week later exclusive, of the member who opted in only");
+        assertEquals(List.of(), store.boardReviews("other-platform", "space", T0, T0.plus(Duration.ofDays(8))));
+    }
+
+    @Test
+    void aSpacesZoneRoundTrips() {
+        dev.llmq.core.port.out.SpaceSettings s = new dev.llmq.core.port.out.SpaceSettings(Optional.of(Lang.ZH), true,
+                Optional.of(ZoneId.of("Asia/Shanghai")));
+        store.putSettings("test", "space", s);
+        assertEquals(s, store.settings("test", "space"));
+        store.putSettings("test", "space", s.withZone(Optional.empty()));
+        assertEquals(Optional.empty(), store.settings("test", "space").zone());
+        assertEquals(Optional.of(Lang.ZH), store.settings("test", "space").defaultLang());
+    }
+
     /**
      * Two renewals of one claim arriving out of order (the sender's own, computed before it was
      * descheduled, written after the heartbeat's longer one) must not shorten the lease: the claim
