@@ -107,6 +107,8 @@ public class AskBenchmark {
             case TopicList t -> Optional.empty();
             case HelpCard h -> Optional.empty();
             case ScheduleCard c -> Optional.empty();
+            case dev.llmq.core.port.in.FileReply f -> Optional.empty();
+            case dev.llmq.core.port.in.LeaderboardCard b -> Optional.empty();
         };
     }
 
@@ -119,6 +121,8 @@ public class AskBenchmark {
             case TopicList t -> false;
             case HelpCard h -> false;
             case ScheduleCard c -> false;
+            case dev.llmq.core.port.in.FileReply f -> false;
+            case dev.llmq.core.port.in.LeaderboardCard b -> false;
         };
     }
 

@@ -3,6 +3,7 @@ package dev.llmq.app;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.port.in.Action;
+import dev.llmq.core.port.in.Attachment;
 import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.Interactions;
 import dev.llmq.core.port.in.Notice;
@@ -33,8 +34,16 @@ final class ConsoleAdapter implements ChatPlatform {
     private volatile Interactions quizmaster;
     private volatile boolean closed;
     private List<Action> buttons = List.of();
+    private final ConsoleFiles files;
 
     ConsoleAdapter(BufferedReader in, PrintStream out, boolean interactive, Optional<Lang> sessionLang) {
+        this(in, out, interactive, sessionLang, new ConsoleFiles(java.nio.file.Path.of(ConsoleFiles.DEFAULT)));
+    }
+
+    /** @param files where the files of replies (the stats card, exports) are written */
+    ConsoleAdapter(BufferedReader in, PrintStream out, boolean interactive, Optional<Lang> sessionLang,
+                   ConsoleFiles files) {
+        this.files = files;
         this.in = in;
         this.out = out;
         this.interactive = interactive;
@@ -144,11 +153,21 @@ final class ConsoleAdapter implements ChatPlatform {
         return quizmaster.handle(origin, CommandParser.parse(line));
     }
 
+    /** Writes a reply's file and says where; a failure to write is said instead, with the reason. */
+    private String save(Attachment file) {
+        try {
+            return files.save(file).toString();
+        } catch (IOException | RuntimeException e) {
+            Lang lang = quizmaster.langFor(origin, Optional.empty());
+            return ConsoleText.FILE_NOT_SAVED.text(lang, file.fileName(), e.getMessage());
+        }
+    }
+
     private void show(Reply reply) {
         if (!reply.actions().isEmpty()) {
             buttons = reply.actions();
         }
-        out.print(ConsoleRenderer.render(reply));
+        out.print(ConsoleRenderer.render(reply, this::save));
         out.flush();
     }
 }

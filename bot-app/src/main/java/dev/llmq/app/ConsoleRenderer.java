@@ -1,6 +1,10 @@
 package dev.llmq.app;
 
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.i18n.StudyMsg;
+import dev.llmq.core.port.in.Attachment;
+import dev.llmq.core.port.in.FileReply;
+import dev.llmq.core.port.in.LeaderboardCard;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.HelpCard;
@@ -14,6 +18,7 @@ import dev.llmq.core.schedule.Weekdays;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Renders core replies as terminal text; buttons become numbered choices. Public for the benchmarks. */
 public final class ConsoleRenderer {
@@ -21,6 +26,14 @@ public final class ConsoleRenderer {
     }
 
     public static String render(Reply reply) {
+        return render(reply, a -> a.fileName());
+    }
+
+    /**
+     * @param where what to print for a reply's file: where the console saved it (the adapter
+     *              writes it first), or only its name
+     */
+    public static String render(Reply reply, Function<Attachment, String> where) {
         StringBuilder out = new StringBuilder();
         switch (reply) {
             case QuestionCard q -> {
@@ -70,6 +83,21 @@ public final class ConsoleRenderer {
                             e.topics().isEmpty() ? Msg.ALL_TOPICS.text(c.lang()) : String.join(", ", e.topics())));
                     out.append("    next: ").append(NEXT_FORMAT.format(e.next().atZone(e.zone()))).append('\n');
                 }
+            }
+            case FileReply f -> {
+                out.append(f.caption()).append('\n');
+                out.append(ConsoleText.FILE_SAVED.text(f.lang(), where.apply(f.file()))).append('\n');
+            }
+            case LeaderboardCard b -> {
+                out.append(b.title()).append('\n');
+                if (b.rows().isEmpty()) {
+                    out.append("  ").append(StudyMsg.LEADERBOARD_EMPTY.text(b.lang())).append('\n');
+                }
+                for (LeaderboardCard.Row r : b.rows()) {
+                    out.append(String.format("  %2d. %-16s %s%n", r.rank(), r.user(),
+                            StudyMsg.LEADERBOARD_ROW.text(b.lang(), r.reviews(), r.goodOrEasy())));
+                }
+                out.append(b.footer()).append('\n');
             }
             case HelpCard h -> {
                 out.append(Msg.HELP_TITLE.text(h.lang())).append('\n');

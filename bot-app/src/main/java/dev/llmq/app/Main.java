@@ -227,7 +227,8 @@ public final class Main implements Callable<Integer> {
                 return EXIT_USAGE;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
-            ConsoleAdapter console = new ConsoleAdapter(reader, main.stdout, main.interactive, lang);
+            ConsoleAdapter console = new ConsoleAdapter(reader, main.stdout, main.interactive, lang,
+                    ConsoleFiles.from(main.env));
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
             try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store,
                     main.sources);

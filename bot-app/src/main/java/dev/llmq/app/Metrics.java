@@ -133,7 +133,9 @@ final class Metrics {
             case Command.Review r -> "review";
             case Command.Settings s -> s.server() ? "server-settings" : "settings";
             case Command.ForgetMe f -> "forget-me";
-            case Command.NotYet n -> "not-yet";
+            case Command.Stats s -> "stats";
+            case Command.Leaderboard b -> "leaderboard";
+            case Command.Export e -> "export";
         };
     }
 
@@ -146,6 +148,7 @@ final class Metrics {
             case ActionId.Ask a -> "ask";
             case ActionId.Forget f -> "forget";
             case ActionId.StartReview r -> "review";
+            case ActionId.ShareStats s -> "share";
         };
     }
 
@@ -159,6 +162,8 @@ final class Metrics {
             case TopicList t -> "none";
             case HelpCard h -> "none";
             case ScheduleCard c -> "none";
+            case dev.llmq.core.port.in.FileReply f -> "none";
+            case dev.llmq.core.port.in.LeaderboardCard b -> "none";
         };
     }
 
@@ -171,6 +176,8 @@ final class Metrics {
             case TopicList t -> false;
             case HelpCard h -> false;
             case ScheduleCard c -> false;
+            case dev.llmq.core.port.in.FileReply f -> false;
+            case dev.llmq.core.port.in.LeaderboardCard b -> false;
         };
     }
 

@@ -30,6 +30,11 @@ public final class DiscordCommands {
     public static final String REVIEW = "llmq-review";
     public static final String SETTINGS = "llmq-settings";
     public static final String FORGET_ME = "llmq-forget-me";
+    public static final String STATS = "llmq-stats";
+    public static final String BOARD = "llmq-leaderboard";
+    public static final String EXPORT = "llmq-export";
+    public static final String SCOPE = "scope";
+    public static final String FORMAT = "format";
 
     public static final String ME = "me";
     public static final String SERVER = "server";
@@ -61,7 +66,8 @@ public final class DiscordCommands {
     }
 
     public static List<CommandData> all() {
-        return List.of(llmq(), daily(), topics(), help(), review(), settings(), forgetMe());
+        return List.of(llmq(), daily(), topics(), help(), review(), settings(), forgetMe(), stats(), leaderboard(),
+                export());
     }
 
     static SlashCommandData llmq() {
@@ -127,7 +133,33 @@ public final class DiscordCommands {
                                 option(OptionType.BOOLEAN, LEADERBOARD, "排行榜", DiscordText.OPT_LEADERBOARD, false)),
                         sub(SERVER, "服务器", DiscordText.CMD_SETTINGS_SERVER).addOptions(
                                 settingLang(DiscordText.OPT_SERVER_LANG),
-                                option(OptionType.BOOLEAN, PUBLIC, "公开", DiscordText.OPT_SERVER_PUBLIC, false)));
+                                option(OptionType.BOOLEAN, PUBLIC, "公开", DiscordText.OPT_SERVER_PUBLIC, false),
+                                option(OptionType.STRING, ZONE, "时区", DiscordText.OPT_SERVER_ZONE, false)
+                                        .setAutoComplete(true).setMaxLength(64)));
+    }
+
+    static SlashCommandData stats() {
+        return slash(STATS, "llmq-统计", DiscordText.CMD_STATS)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .addOptions(langOption(DiscordText.OPT_LANG));
+    }
+
+    static SlashCommandData leaderboard() {
+        return slash(BOARD, "llmq-排行榜", DiscordText.CMD_LEADERBOARD)
+                .setContexts(InteractionContextType.GUILD)
+                .addOptions(langOption(DiscordText.OPT_LANG));
+    }
+
+    static SlashCommandData export() {
+        return slash(EXPORT, "llmq-导出", DiscordText.CMD_EXPORT)
+                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .addOptions(
+                        option(OptionType.STRING, SCOPE, "范围", DiscordText.OPT_SCOPE, false).addChoices(
+                                new Command.Choice("misses", "misses").setNameLocalization(ZH, "错题"),
+                                new Command.Choice("all", "all").setNameLocalization(ZH, "全部")),
+                        option(OptionType.STRING, FORMAT, "格式", DiscordText.OPT_FORMAT, false).addChoices(
+                                new Command.Choice("Anki", "anki"), new Command.Choice("CSV", "csv")),
+                        langOption(DiscordText.OPT_LANG));
     }
 
     static SlashCommandData forgetMe() {

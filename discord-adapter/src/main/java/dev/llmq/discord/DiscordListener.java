@@ -83,19 +83,23 @@ final class DiscordListener implements EventListener {
                 case Command.Review r -> false;
                 case Command.Settings s -> false;
                 case Command.ForgetMe f -> false;
-                case Command.NotYet n -> false;
+                case Command.Stats st -> false;
+                case Command.Leaderboard b -> false;
+                case Command.Export e -> false;
             };
             // a member's own study is answered to them alone: defer it privately too
             boolean mine = switch (command) {
                 case Command.Review r -> true;
                 case Command.Settings s -> true;
                 case Command.ForgetMe f -> true;
+                case Command.Stats st -> true;
+                case Command.Leaderboard b -> true;
+                case Command.Export e -> true;
                 case Command.Daily d -> false;
                 case Command.Ask a -> false;
                 case Command.ShowTopics t -> false;
                 case Command.ShowHelp h -> false;
                 case Command.Malformed m -> false;
-                case Command.NotYet n -> false;
             };
             if (daily) {
                 daily(event, origin, command);
@@ -206,7 +210,9 @@ final class DiscordListener implements EventListener {
             case Command.Review r -> Optional.empty();
             case Command.Settings s -> Optional.empty();
             case Command.ForgetMe f -> Optional.empty();
-            case Command.NotYet n -> Optional.empty();
+            case Command.Stats st -> Optional.empty();
+            case Command.Leaderboard b -> Optional.empty();
+            case Command.Export e -> Optional.empty();
         };
         if (posting.isEmpty()) {
             return Optional.empty();

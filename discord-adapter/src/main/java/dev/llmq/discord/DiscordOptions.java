@@ -37,6 +37,12 @@ final class DiscordOptions {
             case DiscordCommands.DAILY -> daily(event, lang);
             case DiscordCommands.REVIEW -> new Command.Review(lang);
             case DiscordCommands.FORGET_ME -> new Command.ForgetMe(lang);
+            case DiscordCommands.STATS -> new Command.Stats(lang);
+            case DiscordCommands.BOARD -> new Command.Leaderboard(lang);
+            case DiscordCommands.EXPORT -> new Command.Export(
+                    raw(event, DiscordCommands.SCOPE).flatMap(CommandParser::exportScope).orElse(Command.ExportScope.MISSES),
+                    raw(event, DiscordCommands.FORMAT).flatMap(CommandParser::exportFormat)
+                            .orElse(Command.ExportFormat.ANKI), lang);
             default -> CommandParser.ask("help", lang, Optional.empty(), false); // a command registered by an older version
         };
     }

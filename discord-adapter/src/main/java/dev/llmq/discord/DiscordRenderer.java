@@ -1,6 +1,9 @@
 package dev.llmq.discord;
 
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.i18n.StudyMsg;
+import dev.llmq.core.port.in.FileReply;
+import dev.llmq.core.port.in.LeaderboardCard;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.AnswerCard;
 import dev.llmq.core.port.in.HelpCard;
@@ -23,6 +26,7 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -64,6 +68,10 @@ public final class DiscordRenderer {
                     b.setEmbeds(scheduleEmbed(c));
                 }
             }
+            // the image shows inline in the message; an export is a file to download
+            case FileReply f -> b.setContent(cut(f.caption(), Message.MAX_CONTENT_LENGTH))
+                    .setFiles(FileUpload.fromData(f.file().bytes(), f.file().fileName()));
+            case LeaderboardCard l -> b.setEmbeds(leaderboardEmbed(l));
         }
         b.setComponents(buttons(reply.actions()));
         return new Rendered(b.build(), reply.ephemeral());
@@ -144,6 +152,21 @@ public final class DiscordRenderer {
                 .setDescription(cut(d.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH)).setColor(INFO).build();
     }
 
+    /** Members as mentions: Discord shows each one's name, and allowed mentions none means nobody is pinged. */
+    private static MessageEmbed leaderboardEmbed(LeaderboardCard l) {
+        StringBuilder d = new StringBuilder();
+        for (LeaderboardCard.Row r : l.rows()) {
+            d.append("**").append(r.rank()).append(".** <@").append(r.user()).append("> · ")
+                    .append(StudyMsg.LEADERBOARD_ROW.text(l.lang(), r.reviews(), r.goodOrEasy())).append('\n');
+        }
+        if (l.rows().isEmpty()) {
+            d.append(StudyMsg.LEADERBOARD_EMPTY.text(l.lang()));
+        }
+        return new EmbedBuilder().setTitle(cut(l.title(), MessageEmbed.TITLE_MAX_LENGTH))
+                .setDescription(cut(d.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH)).setColor(INFO)
+                .setFooter(cut(l.footer(), MessageEmbed.TEXT_MAX_LENGTH)).build();
+    }
+
     private static MessageEmbed scheduleEmbed(ScheduleCard c) {
         EmbedBuilder b = new EmbedBuilder().setTitle(Msg.DAILY_TITLE.text(c.lang())).setColor(INFO);
         for (ScheduleCard.Entry e : c.entries()) {
@@ -162,7 +185,8 @@ public final class DiscordRenderer {
 
     /** The text form's {@code /llmq topics} is Discord's {@code /llmq-topics}: each of these is its own slash command. */
     static String slashName(String usage) {
-        return usage.replaceFirst("^/llmq (topics|help|review|settings|forget-me)\\b", "/llmq-$1");
+        return usage.replaceFirst("^/llmq (topics|help|review|settings|forget-me|stats|leaderboard|export)\\b",
+                "/llmq-$1");
     }
 
     /** A Discord timestamp that each reader sees relative to now, in their own time zone: {@code <t:unix:R>}. */
@@ -185,6 +209,7 @@ public final class DiscordRenderer {
                 case GRADE -> grades.add(Button.secondary(a.id(), label));
                 case FORGET -> buttons.add(Button.danger(a.id(), label));
                 case REVIEW -> buttons.add(Button.primary(a.id(), label));
+                case SHARE -> buttons.add(Button.secondary(a.id(), label));
                 case HINT, NEXT, FOLLOW_UP -> buttons.add(Button.secondary(a.id(), label));
             }
         }

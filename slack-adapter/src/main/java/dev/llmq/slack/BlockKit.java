@@ -14,6 +14,9 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
+import dev.llmq.core.i18n.StudyMsg;
+import dev.llmq.core.port.in.FileReply;
+import dev.llmq.core.port.in.LeaderboardCard;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionId;
 import dev.llmq.core.port.in.ActionKind;
@@ -84,7 +87,33 @@ final class BlockKit {
             case TopicList t -> new SlackMessage(fallback(Msg.TOPICS_TITLE.text(t.lang())), topics(t), t.ephemeral());
             case HelpCard h -> new SlackMessage(fallback(Msg.HELP_TITLE.text(h.lang())), help(h), h.ephemeral());
             case ScheduleCard c -> new SlackMessage(fallback(c.headline()), schedules(c), c.ephemeral());
+            // the file itself is uploaded apart (SlackFiles); this is the message beside it
+            case FileReply f -> {
+                List<LayoutBlock> blocks = new ArrayList<>();
+                blocks.add(section(s -> s.text(markdownText(Mrkdwn.escape(f.caption())))));
+                buttons(f.actions()).ifPresent(blocks::add);
+                yield new SlackMessage(fallback(f.caption()), blocks, f.ephemeral());
+            }
+            case LeaderboardCard b -> new SlackMessage(fallback(b.title()), leaderboard(b), b.ephemeral());
         };
+    }
+
+    /** Members as mentions (<@U…>): Slack shows their names; in a private reply nobody is notified. */
+    private static List<LayoutBlock> leaderboard(LeaderboardCard b) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.bold(Mrkdwn.escape(b.title()))))));
+        StringBuilder rows = new StringBuilder();
+        for (LeaderboardCard.Row r : b.rows()) {
+            rows.append(Mrkdwn.bold(r.rank() + ".")).append(" <@").append(r.user()).append("> · ")
+                    .append(Mrkdwn.escape(StudyMsg.LEADERBOARD_ROW.text(b.lang(), r.reviews(), r.goodOrEasy())))
+                    .append('\n');
+        }
+        String text = b.rows().isEmpty() ? Mrkdwn.escape(StudyMsg.LEADERBOARD_EMPTY.text(b.lang())) : rows.toString();
+        for (String chunk : chunks(text, MAX_SECTION)) {
+            blocks.add(section(s -> s.text(markdownText(chunk))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.escape(b.footer()))))));
+        return blocks;
     }
 
     /** An answer revealed to everyone: Slack posts it in the question's thread rather than as a reply. */
@@ -97,6 +126,8 @@ final class BlockKit {
             case TopicList t -> false;
             case HelpCard h -> false;
             case ScheduleCard c -> false;
+            case FileReply f -> false;
+            case LeaderboardCard b -> false;
         };
     }
 
@@ -110,6 +141,8 @@ final class BlockKit {
             case TopicList t -> Optional.empty();
             case HelpCard h -> Optional.empty();
             case ScheduleCard c -> Optional.empty();
+            case FileReply f -> Optional.empty();
+            case LeaderboardCard b -> Optional.empty();
         };
     }
 
@@ -117,6 +150,8 @@ final class BlockKit {
     static List<ScheduleCard.Entry> scheduleEntries(Reply reply) {
         return switch (reply) {
             case ScheduleCard c -> c.entries();
+            case FileReply f -> List.of();
+            case LeaderboardCard b -> List.of();
             case QuestionCard q -> List.of();
             case AnswerCard a -> List.of();
             case HintCard h -> List.of();

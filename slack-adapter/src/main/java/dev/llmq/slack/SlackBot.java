@@ -52,7 +52,7 @@ public final class SlackBot implements ChatPlatform {
      * send was interrupted in the channel already?).
      */
     public static final Set<String> SCOPES = Set.of("commands", "chat:write", "users:read", "channels:read",
-            "groups:read", "channels:history", "groups:history");
+            "groups:read", "channels:history", "groups:history", "files:write", "im:write");
     private static final Pattern OUR_ACTIONS = Pattern.compile("^" + Pattern.quote(BlockKit.ACTION_PREFIX) + ".*");
 
     private final SlackSettings settings;

@@ -19,7 +19,14 @@ import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.Interactions;
 import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
+import dev.llmq.core.port.in.AnswerCard;
+import dev.llmq.core.port.in.FileReply;
+import dev.llmq.core.port.in.HelpCard;
+import dev.llmq.core.port.in.HintCard;
+import dev.llmq.core.port.in.LeaderboardCard;
+import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
+import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.out.PublishException;
 import java.io.IOException;
@@ -50,6 +57,7 @@ final class SlackInteractions {
     private final ExecutorService worker;
     private final SlackPoster poster;
     private final MethodsClient methods;
+    private final SlackFiles files;
 
     SlackInteractions(Interactions quizmaster, Set<String> admins, UserDirectory users, ExecutorService worker,
                       SlackPoster poster, MethodsClient methods) {
@@ -59,6 +67,7 @@ final class SlackInteractions {
         this.worker = worker;
         this.poster = poster;
         this.methods = methods;
+        this.files = new SlackFiles(methods);
     }
 
     // ------------------------------------------------------------------ slash command
@@ -94,7 +103,9 @@ final class SlackInteractions {
             case Command.Malformed m -> false;
             case Command.Review r -> false;
             case Command.ForgetMe f -> false;
-            case Command.NotYet n -> false;
+            case Command.Stats st -> false;
+            case Command.Leaderboard b -> false;
+            case Command.Export e -> false;
         };
         Optional<UserDirectory.UserInfo> info = Optional.empty();
         try {
@@ -102,9 +113,11 @@ final class SlackInteractions {
             boolean admin = daily && (admins.contains(p.getUserId())
                     || info.map(UserDirectory.UserInfo::workspaceAdmin).orElse(false));
             Origin origin = origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, admin);
-            SlackMessage m = message(origin, command);
-            check(ctx.respond(SlashCommandResponse.builder().responseType(m.responseType()).text(m.text())
-                    .blocks(m.blocks()).build()));
+            Reply reply = quizmaster.handle(origin, command);
+            Optional<SlackMessage> m = withFile(reply, p.getChannelId(), p.getUserId())
+                    .or(() -> Optional.of(message(origin, command, reply)));
+            check(ctx.respond(SlashCommandResponse.builder().responseType(m.get().responseType()).text(m.get().text())
+                    .blocks(m.get().blocks()).build()));
         } catch (IOException | RuntimeException e) {
             log.warn("/llmq in {} failed: {}", p.getChannelId(), e.toString());
             Lang lang = langOf(origin(p.getTeamId(), p.getChannelId(), p.getUserId(), info, false));
@@ -125,9 +138,8 @@ final class SlackInteractions {
         }
     }
 
-    private SlackMessage message(Origin origin, Command command) {
+    private SlackMessage message(Origin origin, Command command, Reply reply) {
         Interactions qm = quizmaster;
-        Reply reply = qm.handle(origin, command);
         return switch (command) {
             // text that could not be understood is answered with the help beside the error
             case Command.Malformed m -> BlockKit.withHelp(reply, qm.help(qm.langFor(origin, command.lang())));
@@ -138,8 +150,50 @@ final class SlackInteractions {
             case Command.Review r -> BlockKit.render(reply);
             case Command.Settings s -> BlockKit.render(reply);
             case Command.ForgetMe f -> BlockKit.render(reply);
-            case Command.NotYet n -> BlockKit.render(reply);
+            case Command.Stats st -> BlockKit.render(reply);
+            case Command.Leaderboard b -> BlockKit.render(reply);
+            case Command.Export e -> BlockKit.render(reply);
         };
+    }
+
+    /**
+     * A reply with a file: a private one is uploaded to the member's direct messages with the app
+     * (Slack has no private file in a channel), and answered here with where it went and its
+     * buttons; a shared one is uploaded to the channel, which is the whole answer. Empty when the
+     * reply has no file. A failed upload is answered with the reason.
+     */
+    private Optional<SlackMessage> withFile(Reply reply, String channel, String user) {
+        Optional<FileReply> file = switch (reply) {
+            case FileReply f -> Optional.of(f);
+            case QuestionCard q -> Optional.empty();
+            case AnswerCard a -> Optional.empty();
+            case HintCard h -> Optional.empty();
+            case Notice n -> Optional.empty();
+            case TopicList t -> Optional.empty();
+            case HelpCard h -> Optional.empty();
+            case ScheduleCard c -> Optional.empty();
+            case LeaderboardCard b -> Optional.empty();
+        };
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        FileReply f = file.get();
+        Lang lang = f.lang();
+        try {
+            if (!f.ephemeral()) {
+                files.upload(channel, f);
+                return Optional.of(BlockKit.render(Notice.info(lang, SlackText.SLACK_FILE_SHARED.text(lang))));
+            }
+            boolean direct = channel.startsWith("D");
+            files.upload(direct ? channel : files.directChannel(user), f);
+            String where = (direct ? SlackText.SLACK_FILE_ABOVE : SlackText.SLACK_FILE_IN_DM).text(lang);
+            return Optional.of(BlockKit.render(new Notice(lang, Notice.Level.INFO, where + "\n" + f.caption(), true,
+                    f.actions())));
+        } catch (IOException e) {
+            log.warn("{} not uploaded to {}: {}", f.file().fileName(), channel, e.getMessage());
+            return Optional.of(BlockKit.render(Notice.error(lang, SlackText.SLACK_FILE_FAILED.text(lang,
+                    e.getMessage()))));
+        }
     }
 
     // ------------------------------------------------------------------ buttons
@@ -167,7 +221,7 @@ final class SlackInteractions {
             // the locale and zone (a grade's date is in the member's zone), cached after the first lookup
             Origin origin = origin(team, channel, user, users.lookup(user, LOCALE_WAIT), false);
             Reply reply = quizmaster.press(origin, action.getValue());
-            SlackMessage m = BlockKit.render(reply);
+            SlackMessage m = withFile(reply, channel, user).orElseGet(() -> BlockKit.render(reply));
             if (BlockKit.isPublicAnswer(reply)) {
                 Optional<String> thread = threadOf(p);
                 if (thread.isPresent()) {

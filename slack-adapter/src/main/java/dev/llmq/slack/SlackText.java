@@ -17,7 +17,13 @@ enum SlackText implements Text {
             "你所在的频道还没有每日一题。管理员可以在频道中用 /llmq daily set 09:00 Asia/Shanghai mon-fri 设置。"),
     HOME_CHANNELS_UNAVAILABLE("Your channels could not be listed just now; try again later.",
             "暂时无法获取你所在的频道，请稍后再试。"),
-    SLACK_FAILED("Something went wrong; please try again.", "出错了，请稍后再试。");
+    SLACK_FAILED("Something went wrong; please try again.", "出错了，请稍后再试。"),
+    SLACK_FILE_IN_DM("Sent to your direct messages with llmq (Slack has no private files in a channel).",
+            "已发送到你与 llmq 的私信（Slack 频道里无法发送仅自己可见的文件）。"),
+    SLACK_FILE_ABOVE("Here it is, above.", "文件已发送在上方。"),
+    SLACK_FILE_SHARED("Shared in this channel.", "已分享到本频道。"),
+    SLACK_FILE_FAILED("The file could not be sent: %s. If llmq is not in this channel, invite it with /invite @llmq.",
+            "文件发送失败：%s。如果 llmq 不在本频道，请用 /invite @llmq 邀请它。");
 
     private final String en;
     private final String zh;

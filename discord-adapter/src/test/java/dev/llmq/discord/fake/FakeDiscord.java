@@ -69,8 +69,16 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** One HTTP request as the fake received it. */
-    public record Req(String method, String path, String query, Map<String, String> headers, String body, long nanos) {
+    /** A file the bot attached to a message (a {@code files[n]} part of a multipart request). */
+    public record FilePart(String field, String fileName, String contentType, byte[] bytes) {
+    }
+
+    /**
+     * One HTTP request as the fake received it. For a multipart request (a message with files),
+     * {@code body} is its {@code payload_json} part and {@code files} are its file parts.
+     */
+    public record Req(String method, String path, String query, Map<String, String> headers, String body, long nanos,
+                      List<FilePart> files) {
         public DataObject json() {
             return DataObject.fromJson(body);
         }
@@ -755,16 +763,27 @@ public final class FakeDiscord implements AutoCloseable {
         long nanos = System.nanoTime();
         try (ex) {
             String raw = ex.getRequestURI().getRawPath();
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = ex.getRequestBody().readAllBytes();
             Map<String, String> headers = new LinkedHashMap<>();
             ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.isEmpty() ? "" : v.get(0)));
+            String type = headers.getOrDefault("content-type", "");
+            List<FilePart> files = List.of();
+            String body;
+            if (type.startsWith("multipart/form-data")) {
+                List<FilePart> parts = Multipart.parse(type, bytes);
+                body = parts.stream().filter(f -> f.field().equals("payload_json")).findFirst()
+                        .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElse("{}");
+                files = parts.stream().filter(f -> f.field().startsWith("files[")).toList();
+            } else {
+                body = new String(bytes, StandardCharsets.UTF_8);
+            }
             if (!raw.startsWith("/api/v10/")) {
                 problems.add("request outside /api/v10/: " + raw);
                 respond(ex, 404, "{\"message\": \"404: Not Found\", \"code\": 0}");
                 return;
             }
             Req req = new Req(ex.getRequestMethod(), raw.substring("/api/v10/".length()), ex.getRequestURI().getRawQuery(),
-                    headers, body, nanos);
+                    headers, body, nanos, files);
             if (recording) {
                 record(req);
             }

@@ -107,6 +107,7 @@ public final class FakeSlack implements AutoCloseable {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
         http.createContext("/api/", this::api);
         http.createContext("/respond/", this::respond);
+        http.createContext("/upload/", this::upload);
         http.setExecutor(httpThreads);
         http.start();
         socket = new Socket();
@@ -646,6 +647,63 @@ public final class FakeSlack implements AutoCloseable {
                     json(ex, 200, out);
                     return;
                 }
+                case "conversations.open": {
+                    // a direct message with the bot: D + the user's id
+                    String user = params.getOrDefault("users", "");
+                    if (user.isEmpty() || user.contains(",")) {
+                        json(ex, 200, error("invalid_users"));
+                        return;
+                    }
+                    out.addProperty("ok", true);
+                    JsonObject ch = new JsonObject();
+                    ch.addProperty("id", "D" + user);
+                    out.add("channel", ch);
+                    json(ex, 200, out);
+                    return;
+                }
+                case "files.getUploadURLExternal": {
+                    String name = params.getOrDefault("filename", "");
+                    int length = Integer.parseInt(params.getOrDefault("length", "-1"));
+                    if (name.isEmpty() || length <= 0) {
+                        json(ex, 200, error("invalid_arguments"));
+                        return;
+                    }
+                    String id = "F" + ids.incrementAndGet();
+                    uploads.put(id, new Upload(id, name, length, new CompletableFuture<>()));
+                    out.addProperty("ok", true);
+                    out.addProperty("upload_url", "http://127.0.0.1:" + http.getAddress().getPort() + "/upload/" + id);
+                    out.addProperty("file_id", id);
+                    json(ex, 200, out);
+                    return;
+                }
+                case "files.completeUploadExternal": {
+                    JsonArray files = JsonParser.parseString(params.getOrDefault("files", "[]")).getAsJsonArray();
+                    String channel = params.get("channel_id");
+                    if (channel != null && notInChannel.contains(channel)) {
+                        json(ex, 200, error("not_in_channel"));
+                        return;
+                    }
+                    JsonArray done = new JsonArray();
+                    for (JsonElement f : files) {
+                        String id = f.getAsJsonObject().get("id").getAsString();
+                        Upload u = uploads.get(id);
+                        if (u == null || !u.bytes().isDone()) {
+                            json(ex, 200, error("file_not_found")); // completed before its bytes were uploaded
+                            return;
+                        }
+                        shared.add(new SharedFile(id, u.name(), u.bytes().join(), Optional.ofNullable(channel),
+                                params.getOrDefault("initial_comment", ""), Optional.ofNullable(params.get("thread_ts"))));
+                        JsonObject o = new JsonObject();
+                        o.addProperty("id", id);
+                        o.addProperty("title", f.getAsJsonObject().has("title")
+                                ? f.getAsJsonObject().get("title").getAsString() : u.name());
+                        done.add(o);
+                    }
+                    out.addProperty("ok", true);
+                    out.add("files", done);
+                    json(ex, 200, out);
+                    return;
+                }
                 case "chat.postEphemeral": {
                     out.addProperty("ok", true);
                     out.addProperty("message_ts", "1700000000.000300");
@@ -654,6 +712,53 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 default:
                     json(ex, 200, error("unknown_method"));
+            }
+        }
+    }
+
+    private record Upload(String id, String name, int length, CompletableFuture<byte[]> bytes) {
+    }
+
+    /** A file the bot uploaded and shared: where, with which comment, and its bytes as received. */
+    public record SharedFile(String id, String name, byte[] bytes, Optional<String> channel, String initialComment,
+                             Optional<String> threadTs) {
+    }
+
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    private final List<SharedFile> shared = new CopyOnWriteArrayList<>();
+
+    /** The files shared so far (files.completeUploadExternal), oldest first. */
+    public List<SharedFile> sharedFiles() {
+        return List.copyOf(shared);
+    }
+
+    /** Waits for the n-th shared file (counting from 1). */
+    public SharedFile awaitSharedFile(int n, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (shared.size() < n) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("expected " + n + " shared file(s) within " + timeout + "; calls: "
+                        + calls.stream().map(Call::method).toList());
+            }
+            Thread.sleep(5);
+        }
+        return shared.get(n - 1);
+    }
+
+    /** The upload URL: the raw bytes of the file, as the length files.getUploadURLExternal was told. */
+    private void upload(HttpExchange ex) throws IOException {
+        try (ex) {
+            String id = ex.getRequestURI().getPath().substring("/upload/".length());
+            byte[] body = ex.getRequestBody().readAllBytes();
+            Upload u = uploads.get(id);
+            int status = u == null ? 404 : body.length != u.length() ? 400 : 200;
+            if (status == 200) {
+                u.bytes().complete(body);
+            }
+            byte[] answer = (status == 200 ? "OK - " + body.length : "bad upload").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, answer.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(answer);
             }
         }
     }
