@@ -31,6 +31,8 @@ record CliHarness(int exitCode, String out, String err) {
                 Path dir = Files.createTempDirectory("llmq-cli-test");
                 dir.toFile().deleteOnExit();
                 withDb.put("LLMQ_DB_URL", "jdbc:sqlite:" + dir.resolve("llmq.db"));
+                // files the console writes (the stats card, exports) go beside the test's database
+                withDb.putIfAbsent(ConsoleFiles.VARIABLE, dir.resolve("files").toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

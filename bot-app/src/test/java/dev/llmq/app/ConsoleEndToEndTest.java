@@ -8,6 +8,7 @@ import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,45 @@ class ConsoleEndToEndTest {
         java.time.LocalDate back = at.atZone(java.time.ZoneId.systemDefault()).toLocalDate().plusDays(2);
         assertTrue(r.out().contains("Good: this question comes back to you on " + back + " (in 2 days)."), r.out());
         assertTrue(r.out().contains("Nothing is due today. Next due " + back + " (in 2 days): 1."), r.out());
+    }
+
+    /**
+     * Issue 15's acceptance in the console: /llmq stats writes a PNG and prints its path; /llmq
+     * export writes Anki's text file; the leaderboard shows only members who opted in.
+     */
+    @Test
+    void statsWritesAPngExportWritesAnkisFileAndTheLeaderboardIsOptIn() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        Sources fixed = new Sources(java.time.Clock.fixed(at, java.time.ZoneOffset.UTC),
+                () -> new java.util.SplittableRandom(5));
+        java.nio.file.Path files = java.nio.file.Files.createTempDirectory("llmq-files");
+        Map<String, String> env = Map.of(ConsoleFiles.VARIABLE, files.toString());
+        CliHarness first = CliHarness.run(fixed, env, "/llmq architecture\n1\n", "console", "--questions",
+                bankFile.toString());
+        java.util.regex.Matcher again = java.util.regex.Pattern.compile("\\[(\\d)] Again").matcher(first.out());
+        assertTrue(again.find(), first.out());
+        CliHarness r = CliHarness.run(fixed, env, "/llmq architecture\n1\n" + again.group(1) + "\n/llmq stats\n"
+                + "/llmq export\n/llmq leaderboard\n/llmq settings leaderboard:on\n/llmq leaderboard\n", "console",
+                "--questions", bankFile.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String day = at.atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString();
+        java.nio.file.Path png = files.resolve("llmq-stats-" + day + ".png").toAbsolutePath();
+        assertTrue(r.out().contains("Your study card: 0 due today · 1 reviews this week."), r.out());
+        assertTrue(r.out().contains("Saved: " + png), r.out());
+        byte[] image = java.nio.file.Files.readAllBytes(png);
+        assertEquals(960, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image)).getWidth());
+        java.nio.file.Path anki = files.resolve("llmq-misses-" + day + ".txt").toAbsolutePath();
+        assertTrue(r.out().contains("Saved: " + anki), r.out());
+        List<String> lines = java.nio.file.Files.readAllLines(anki);
+        assertEquals(dev.llmq.core.study.AnkiExport.HEADER, lines.subList(0, 6));
+        assertEquals(7, lines.size(), "the one miss");
+        assertTrue(lines.get(6).startsWith("llmq::architecture\tllmq-"), lines.get(6));
+        String user = System.getProperty("user.name", "you");
+        int optIn = r.out().indexOf("leaderboard: on");
+        assertTrue(optIn > 0, r.out());
+        assertTrue(r.out().substring(0, optIn).contains("Nobody is on the board yet this week."), r.out());
+        assertTrue(r.out().substring(optIn).matches("(?s).*\\s1\\. " + java.util.regex.Pattern.quote(user)
+                + "\\s+1 reviews · 0 Good or Easy.*"), r.out());
     }
 
     /** The per-user rate limit is for shared channels: a piped session of many asks is answered in full. */

@@ -95,7 +95,13 @@ class DiscordEndToEndTest {
             names.add(commands.getObject(i).getString("name"));
         }
         assertEquals(List.of("llmq", "llmq-daily", "llmq-topics", "llmq-help", "llmq-review", "llmq-settings",
-                "llmq-forget-me"), names);
+                "llmq-forget-me", "llmq-stats", "llmq-leaderboard", "llmq-export"), names);
+        DataArray exportOptions = commands.getObject(9).getArray("options");
+        assertEquals(List.of("scope", "format", "lang"), java.util.stream.IntStream.range(0, exportOptions.length())
+                .mapToObj(i -> exportOptions.getObject(i).getString("name")).toList());
+        DataArray boardContexts = commands.getObject(8).getArray("contexts");
+        assertEquals(1, boardContexts.length(), "the leaderboard is a server's: not in direct messages");
+        assertEquals(0, boardContexts.getInt(0), "GUILD");
         assertEquals("llmq-复习", commands.getObject(4).getObject("name_localizations").getString("zh-CN"));
         DataArray settingsSubs = commands.getObject(5).getArray("options");
         assertEquals(List.of("me", "server"), List.of(settingsSubs.getObject(0).getString("name"),

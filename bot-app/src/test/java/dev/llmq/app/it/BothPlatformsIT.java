@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -207,6 +208,38 @@ class BothPlatformsIT {
         assertTrue(settings.getString("content").contains("time zone: Asia/Shanghai")
                 && settings.getString("content").contains("streaks: on"), settings.getString("content"));
 
+        // issue 15: the stats card is a private PNG attachment; Share posts it to the channel
+        FakeDiscord.Interaction stats = fake.slash(fake.member, fake.general, "llmq-stats");
+        DataObject card = reply(stats);
+        assertEquals(64, card.getInt("flags") & 64, "the stats card is private");
+        assertTrue(card.getString("content").startsWith("Your study card: 0 due today · 1 reviews this week."),
+                card.getString("content"));
+        List<FakeDiscord.FilePart> attached = stats.awaitOriginalEdit(WAIT).files();
+        assertEquals(1, attached.size());
+        assertTrue(attached.get(0).fileName().matches("llmq-stats-\\d{4}-\\d\\d-\\d\\d\\.png"), attached.get(0).fileName());
+        assertEquals(960, png(attached.get(0).bytes()).getWidth());
+        assertEquals(List.of("share:stats:en"), FakeDiscord.buttonIds(stats.message()));
+        FakeDiscord.Interaction share = fake.button(fake.member, stats.message(), "share:stats:en");
+        DataObject shared = reply(share);
+        assertEquals(0, shared.getInt("flags", 0) & 64, "shared to the channel");
+        assertEquals(960, png(share.awaitOriginalEdit(WAIT).files().get(0).bytes()).getWidth());
+
+        FakeDiscord.Interaction export = fake.slash(fake.member, fake.general, "llmq-export", opt("scope", 3, "all"));
+        assertTrue(reply(export).getString("content").startsWith("1 questions (all your cards) for Anki"));
+        FakeDiscord.FilePart anki = export.awaitOriginalEdit(WAIT).files().get(0);
+        List<String> lines = new String(anki.bytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(dev.llmq.core.study.AnkiExport.HEADER, lines.subList(0, 6));
+        assertTrue(lines.get(6).startsWith("llmq::architecture\tllmq-"), lines.get(6));
+
+        DataObject board = reply(fake.slash(fake.member, fake.general, "llmq-leaderboard")).getArray("embeds")
+                .getObject(0);
+        assertEquals("Nobody is on the board yet this week.", board.getString("description"));
+        reply(fake.subcommand(fake.member, fake.general, "llmq-settings", "me", opt("leaderboard", 5, true)));
+        String mention = "<@" + Long.toUnsignedString(fake.member.id()) + ">";
+        String rows = reply(fake.slash(fake.member, fake.general, "llmq-leaderboard")).getArray("embeds").getObject(0)
+                .getString("description");
+        assertEquals("**1.** " + mention + " · 1 reviews · 1 Good or Easy", rows.strip());
+
         FakeDiscord.Interaction forget = fake.slash(fake.member, fake.general, "llmq-forget-me");
         reply(forget);
         String confirm = FakeDiscord.buttonIds(forget.message()).get(0);
@@ -243,12 +276,46 @@ class BothPlatformsIT {
         FakeSlack.Call home = fake.awaitCall("views.publish", c -> c.atNanos() >= since3, WAIT);
         assertTrue(home.params().get("view").contains("Your settings"), home.params().get("view"));
 
+        // issue 15: a private file goes to the member's direct messages (files.getUploadURLExternal, the
+        // bytes, files.completeUploadExternal); Share uploads it to the channel
+        int before = fake.sharedFiles().size();
+        JsonObject stats = fake.commandAnswer("U0ADMIN", "C0RUN", "stats", java.time.Duration.ofSeconds(30));
+        assertEquals("ephemeral", stats.get("response_type").getAsString());
+        assertTrue(FakeSlack.text(stats.get("blocks")).contains("Sent to your direct messages"), stats.toString());
+        FakeSlack.SharedFile card = fake.awaitSharedFile(before + 1, WAIT);
+        assertEquals(Optional.of("DU0ADMIN"), card.channel());
+        assertTrue(card.initialComment().startsWith("Your study card: 0 due today · 1 reviews this week."),
+                card.initialComment());
+        assertEquals(960, png(card.bytes()).getWidth());
+        long since5 = System.nanoTime();
+        fake.press("U0ADMIN", "C0RUN", ts, "llmq-share", FakeSlack.buttons(stats.get("blocks")).get("llmq-share"))
+                .get(30, TimeUnit.SECONDS);
+        FakeSlack.SharedFile sharedCard = fake.awaitSharedFile(before + 2, WAIT);
+        assertEquals(Optional.of("C0RUN"), sharedCard.channel());
+        assertTrue(fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since5, WAIT).blocks()
+                .contains("Shared in this channel."));
+        fake.commandAnswer("U0ADMIN", "C0RUN", "export all csv", java.time.Duration.ofSeconds(30));
+        FakeSlack.SharedFile csv = fake.awaitSharedFile(before + 3, WAIT);
+        assertTrue(csv.name().endsWith(".csv"), csv.name());
+        assertTrue(new String(csv.bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith("\"deck\",\"guid\",\"front\",\"back\",\"tags\"\r\n\"llmq::emergence\""));
+        JsonObject board = fake.commandAnswer("U0ADMIN", "C0RUN", "leaderboard", java.time.Duration.ofSeconds(30));
+        assertTrue(FakeSlack.text(board.get("blocks")).contains("Nobody is on the board yet this week."), board.toString());
+
         JsonObject forget = fake.commandAnswer("U0ADMIN", "C0RUN", "forget-me", java.time.Duration.ofSeconds(30));
         long since4 = System.nanoTime();
         fake.press("U0ADMIN", "C0RUN", ts, "llmq-forget", FakeSlack.buttons(forget.get("blocks")).get("llmq-forget"))
                 .get(30, TimeUnit.SECONDS);
         FakeSlack.Call done = fake.awaitCall(FakeSlack.RESPOND, c -> c.atNanos() >= since4, WAIT);
         assertTrue(done.blocks().contains("records about you were deleted"), done.blocks());
+    }
+
+    private static java.awt.image.BufferedImage png(byte[] bytes) {
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static DataObject reply(FakeDiscord.Interaction i) {

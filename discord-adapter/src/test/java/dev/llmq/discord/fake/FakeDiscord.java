@@ -821,7 +821,7 @@ public final class FakeDiscord implements AutoCloseable {
             }
             DataObject body = req.json();
             checkMentions("PATCH @original", body);
-            DataObject msg = message(i.channelId, body, 20);
+            DataObject msg = attach(message(i.channelId, body, 20), req);
             i.original = msg;
             i.originalEdit.complete(req);
             respond(ex, 200, msg.toString());
@@ -845,7 +845,7 @@ public final class FakeDiscord implements AutoCloseable {
             Interaction i = interactions.get(match.group(2));
             DataObject body = req.json();
             checkMentions("follow-up", body);
-            respond(ex, 200, message(i == null ? general : i.channelId, body, 20).toString());
+            respond(ex, 200, attach(message(i == null ? general : i.channelId, body, 20), req).toString());
             return;
         }
         // Everything else needs the bot token.
@@ -1007,10 +1007,26 @@ public final class FakeDiscord implements AutoCloseable {
         if (type == 4 || type == 7) {
             DataObject data = body.getObject("data");
             checkMentions("interaction reply", data);
-            i.original = message(i.channelId, data, 20);
+            i.original = attach(message(i.channelId, data, 20), req);
         }
         i.callback.complete(req);
         respond(ex, 204, null);
+    }
+
+    /** The files of a multipart request as the message's attachments, as Discord answers them. */
+    private static DataObject attach(DataObject msg, Req req) {
+        if (req.files().isEmpty()) {
+            return msg;
+        }
+        DataArray attachments = DataArray.empty();
+        for (FilePart f : req.files()) {
+            attachments.add(DataObject.empty().put("id", Long.toUnsignedString(Snowflakes.next()))
+                    .put("filename", f.fileName()).put("size", f.bytes().length)
+                    .put("content_type", f.contentType())
+                    .put("url", "https://cdn.discordapp.test/attachments/" + f.fileName())
+                    .put("proxy_url", "https://media.discordapp.test/attachments/" + f.fileName()));
+        }
+        return msg.put("attachments", attachments);
     }
 
     /** Every message llmq sends must set {@code allowed_mentions} with an empty {@code parse}. */
