@@ -31,7 +31,7 @@ class ArchitectureTest {
             .layer("Domain").definedBy(DOMAIN_PACKAGES)
             .layer("Ports").definedBy("dev.llmq.core.port..")
             .layer("Application").definedBy("dev.llmq.core.quiz..", "dev.llmq.core.daily..", "dev.llmq.core.study..",
-                    "dev.llmq.core.settings..")
+                    "dev.llmq.core.stats..", "dev.llmq.core.settings..")
             .whereLayer("Application").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ports").mayOnlyBeAccessedByLayers("Application")
             .because("the domain knows no port and no use case; the ports know no use case");

@@ -21,7 +21,7 @@ class DiscordStartupTest {
             FakeDiscord.Req put = h.fake.awaitRequest(r -> r.method().equals("PUT"), Harness.WAIT);
             assertEquals("applications/" + h.fake.appId + "/commands", put.path());
             assertEquals(DiscordCommands.all().size(), put.jsonArray().length());
-            assertEquals(7, h.bot.commands().size());
+            assertEquals(10, h.bot.commands().size());
             assertTrue(h.bot.describe().contains("global"), h.bot.describe());
             h.assertClean(mark, l -> false);
         }

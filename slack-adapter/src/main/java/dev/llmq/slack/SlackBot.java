@@ -251,9 +251,18 @@ public final class SlackBot implements ChatPlatform {
             try {
                 SocketModeClient client = sma.getClient();
                 if (client != null) {
+                    // Java-WebSocket closes asynchronously: wait (briefly) for Slack's answer to the close
+                    // frame, so that stopping the app does not drop the connection mid-handshake (1006)
+                    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+                    client.addWebSocketCloseListener((code, reason) -> closed.countDown());
                     client.close();
+                    if (!closed.await(2, TimeUnit.SECONDS)) {
+                        log.debug("the socket mode connection did not confirm its close within 2 s");
+                    }
                 }
                 sma.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 log.warn("closing the socket mode connection: {}", e.getMessage());
             }

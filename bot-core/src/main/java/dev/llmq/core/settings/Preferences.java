@@ -9,7 +9,6 @@ import dev.llmq.core.port.out.UserSettings;
 import dev.llmq.core.port.out.UserSettingsStore;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,13 +102,16 @@ public final class Preferences {
         userCache.invalidate(userKey(origin));
     }
 
+    /** UTC as a region id, so that it reads "UTC" (ZoneOffset.UTC reads "Z"). */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
     /** The member's zone: their setting, then the platform's zone for them, then UTC. */
     public ZoneId zone(Origin origin) {
         return zone(user(origin), origin);
     }
 
     public static ZoneId zone(UserSettings settings, Origin origin) {
-        return settings.zone().or(origin::userZone).orElse(ZoneOffset.UTC);
+        return settings.zone().or(origin::userZone).orElse(UTC);
     }
 
     private static List<String> userKey(Origin o) {

@@ -31,7 +31,7 @@ public final class StatsImage {
     public static final class CannotDraw extends Exception {
         private static final long serialVersionUID = 1L;
 
-        CannotDraw(Throwable cause) {
+        public CannotDraw(Throwable cause) {
             super(cause.toString(), cause);
         }
     }

@@ -29,7 +29,7 @@ public final class StatsText {
         b.append(StudyMsg.STATS_WORDS.text(lang)).append('\n')
                 .append(StudyMsg.STATS_AS_OF.text(lang, s.today(), s.zone().getId())).append('\n')
                 .append(caption(s, lang)).append('\n')
-                .append(StudyMsg.STATS_ACTIVITY.text(lang)).append(": ")
+                .append(StudyMsg.STATS_ACTIVITY.text(lang)).append(lang == Lang.ZH ? "：" : ": ")
                 .append(StudyMsg.STATS_ACTIVITY_LINE.text(lang, s.reviewsShown(), s.activeDays())).append('\n')
                 .append(StudyMsg.STATS_MASTERY.text(lang)).append('\n');
         for (StudyStats.TopicMastery t : s.topics()) {

@@ -307,6 +307,20 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
 
     // ------------------------------------------------------------------ stats, leaderboard, export
 
+    /** Draws a stats card; {@link StatsImage#png} but in tests. */
+    @FunctionalInterface
+    public interface Painter {
+        byte[] png(StudyStats stats, Lang lang) throws StatsImage.CannotDraw;
+    }
+
+    private volatile Painter painter = StatsImage::png;
+
+    /** Draws stats cards with {@code p} (a test's, to see the fallback in words); returns this. */
+    public StoredStudyDesk paintingWith(Painter p) {
+        this.painter = Objects.requireNonNull(p);
+        return this;
+    }
+
     @Override
     public Reply stats(Origin origin, Lang lang, boolean shared) {
         StudyStats stats = StudyStats.of(bank.get(), lang, study.fsrs(),
@@ -317,11 +331,12 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
                 new ActionId.ShareStats(lang).encode(), StudyMsg.BUTTON_SHARE.text(lang)));
         String caption = shared ? StudyMsg.STATS_SHARED.text(lang, stats.thisWeek()) : StatsText.caption(stats, lang);
         try {
-            byte[] png = StatsImage.png(stats, lang);
+            byte[] png = painter.png(stats, lang);
             return new FileReply(lang, caption, new Attachment("llmq-stats-" + stats.today() + ".png", "image/png", png),
                     !shared, share);
-        } catch (StatsImage.CannotDraw e) {
-            log.warn("the stats card could not be drawn, answering in words: {}", e.getMessage());
+        } catch (StatsImage.CannotDraw | LinkageError e) {
+            // a runtime without Java2D (java.desktop) or its native font code fails here, as a LinkageError
+            log.warn("the stats card could not be drawn, answering in words: {}", e.toString());
             return new Notice(lang, Notice.Level.INFO, StatsText.words(stats, lang), !shared, share);
         }
     }

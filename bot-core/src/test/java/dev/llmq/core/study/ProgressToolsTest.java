@@ -43,15 +43,11 @@ class ProgressToolsTest {
     final QuestionBank bank = Fixtures.fixtureBank();
     final MutableClock clock = new MutableClock(TUESDAY_NOON);
     final MemoryStore store = new MemoryStore();
-    final Quizmaster qm = quizmaster();
-
-    Quizmaster quizmaster() {
-        Preferences prefs = new Preferences(store, store, Duration.ofMinutes(1));
-        return new Quizmaster(() -> bank, Decks.seeded(7, clock), new LangPolicy(Optional.empty()), Optional.empty(),
-                Optional.of(store), clock).limitedBy(UserLimits.none())
-                .studiedWith(new StoredStudyDesk(() -> bank, new Study(store, new Fsrs(FsrsParameters.defaults()),
-                        new SplittableRandom(11)), store, store, prefs, store, clock), prefs);
-    }
+    final Preferences prefs = new Preferences(store, store, Duration.ofMinutes(1));
+    final StoredStudyDesk desk = new StoredStudyDesk(() -> bank, new Study(store, new Fsrs(FsrsParameters.defaults()),
+            new SplittableRandom(11)), store, store, prefs, store, clock);
+    final Quizmaster qm = new Quizmaster(() -> bank, Decks.seeded(7, clock), new LangPolicy(Optional.empty()),
+            Optional.empty(), Optional.of(store), clock).limitedBy(UserLimits.none()).studiedWith(desk, prefs);
 
     static Origin member(String user) {
         return new Origin("test", "space", "c1", user, "en-US", Optional.empty(), false);
@@ -92,6 +88,22 @@ class ProgressToolsTest {
         assertFalse(shared.ephemeral(), "shared to the channel");
         assertEquals(List.of(), shared.actions());
         assertEquals("A study card from /llmq stats: 1 reviews this week.", shared.caption());
+    }
+
+    /** Where the image cannot be drawn (no Java2D, no font support), the card comes in words, with Share. */
+    @Test
+    void aCardThatCannotBeDrawnIsAnsweredInWords() {
+        study(ann, "architecture", 3);
+        desk.paintingWith((stats, lang) -> {
+            throw new dev.llmq.core.stats.StatsImage.CannotDraw(new java.awt.AWTError("no fonts here"));
+        });
+        Notice words = assertInstanceOf(Notice.class, say(ann, "/llmq stats"));
+        assertTrue(words.ephemeral());
+        assertTrue(words.text().startsWith("Your study card, in words (the image could not be drawn here):\n"
+                + "2026-12-01 · UTC\nYour study card: 0 due today · 1 reviews this week.\n"
+                + "Reviews, last 12 weeks: 1 reviews on 1 days\nMastery by topic (recall ≥ 90% today)\n"), words.text());
+        assertTrue(words.text().contains(" Architectures: 1 of "), words.text());
+        assertEquals("share:stats:en", button(words, ActionKind.SHARE, 0));
     }
 
     @Test

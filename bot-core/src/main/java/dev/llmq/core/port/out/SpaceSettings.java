@@ -2,7 +2,6 @@ package dev.llmq.core.port.out;
 
 import dev.llmq.core.i18n.Lang;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +14,7 @@ import java.util.Optional;
  *                      empty means UTC
  */
 public record SpaceSettings(Optional<Lang> defaultLang, boolean publicReveals, Optional<ZoneId> zone) {
+    private static final ZoneId UTC = ZoneId.of("UTC");
     public static final SpaceSettings DEFAULTS = new SpaceSettings(Optional.empty(), false, Optional.empty());
 
     public SpaceSettings {
@@ -41,6 +41,6 @@ public record SpaceSettings(Optional<Lang> defaultLang, boolean publicReveals, O
 
     /** The zone of the leaderboard's week. */
     public ZoneId zoneOrUtc() {
-        return zone.orElse(ZoneOffset.UTC);
+        return zone.orElse(UTC);
     }
 }
