@@ -21,6 +21,10 @@ RUN mkdir -p /app && cp bot-app/target/llmq.jar /app/llmq.jar && touch -d 2000-0
        bash bin/train-cache /opt/jre/bin/java /app/llmq.jar fakes/target/llmq-fakes.jar /app/llmq.aot
 
 FROM debian:bookworm-slim
+# The JDK reads the stats card's fonts (bundled in the jar) only with the fontconfig library present;
+# without it Font.createFont fails and /llmq stats answers in words. It needs no font installed.
+RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --user-group --home-dir /data --shell /usr/sbin/nologin llmq \
     && mkdir -p /data /app && chown llmq:llmq /data
 COPY --from=build /opt/jre /opt/jre

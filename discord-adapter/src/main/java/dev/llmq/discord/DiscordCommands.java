@@ -139,8 +139,9 @@ public final class DiscordCommands {
     }
 
     static SlashCommandData stats() {
+        // a member's cards are a server's: in the bot's DMs there would be none to show
         return slash(STATS, "llmq-统计", DiscordText.CMD_STATS)
-                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .setContexts(InteractionContextType.GUILD)
                 .addOptions(langOption(DiscordText.OPT_LANG));
     }
 
@@ -152,7 +153,7 @@ public final class DiscordCommands {
 
     static SlashCommandData export() {
         return slash(EXPORT, "llmq-导出", DiscordText.CMD_EXPORT)
-                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                .setContexts(InteractionContextType.GUILD)
                 .addOptions(
                         option(OptionType.STRING, SCOPE, "范围", DiscordText.OPT_SCOPE, false).addChoices(
                                 new Command.Choice("misses", "misses").setNameLocalization(ZH, "错题"),

@@ -2,7 +2,9 @@ package dev.llmq.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import dev.llmq.core.port.in.FileReply;
 import java.io.IOException;
@@ -46,6 +48,24 @@ final class SlackFiles {
             }
         } catch (SlackApiException e) {
             throw new IOException("file upload: " + e.getMessage(), e);
+        } catch (SlackFilesUploadV2Exception e) {
+            // the SDK reports a refused step (not_in_channel, missing_scope...) as this, not as a response
+            throw new IOException("file upload: " + refusal(e), e);
         }
+    }
+
+    /** Slack's error of the step that refused the upload. */
+    static String refusal(SlackFilesUploadV2Exception e) {
+        if (e.getCompleteResponse() != null && e.getCompleteResponse().getError() != null) {
+            return e.getCompleteResponse().getError();
+        }
+        if (e.getGetURLResponses() != null) {
+            for (FilesGetUploadURLExternalResponse r : e.getGetURLResponses()) {
+                if (r != null && r.getError() != null) {
+                    return r.getError();
+                }
+            }
+        }
+        return "refused";
     }
 }

@@ -184,8 +184,10 @@ final class SlackInteractions {
                 files.upload(channel, f);
                 return Optional.of(BlockKit.render(Notice.info(lang, SlackText.SLACK_FILE_SHARED.text(lang))));
             }
-            boolean direct = channel.startsWith("D");
-            files.upload(direct ? channel : files.directChannel(user), f);
+            // the app's own DM with the member (a DM between two people also starts with D, and llmq is not in it)
+            String dm = files.directChannel(user);
+            boolean direct = channel.equals(dm);
+            files.upload(dm, f);
             String where = (direct ? SlackText.SLACK_FILE_ABOVE : SlackText.SLACK_FILE_IN_DM).text(lang);
             return Optional.of(BlockKit.render(new Notice(lang, Notice.Level.INFO, where + "\n" + f.caption(), true,
                     f.actions())));

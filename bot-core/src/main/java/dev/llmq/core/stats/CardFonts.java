@@ -39,7 +39,9 @@ final class CardFonts {
             }
             return Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the font " + name, e);
+            // on Linux the JDK reads a font file only with the fontconfig library: without it, this
+            throw new UncheckedIOException("cannot read the font " + name + ": " + e.getMessage()
+                    + " (on Linux the JDK needs the fontconfig library: apt-get install libfontconfig1)", e);
         } catch (FontFormatException e) {
             throw new IllegalStateException("the font " + name + " is not readable: " + e.getMessage(), e);
         }

@@ -315,6 +315,32 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
 
     private volatile Painter painter = StatsImage::png;
 
+    /**
+     * Cards drawn at once: drawing runs in native code that holds its carrier thread, and replies
+     * run on virtual threads, so a burst of cards must not take every carrier. One waiting longer
+     * than {@link #PAINT_WAIT} gets the card in words.
+     */
+    private static final int PAINTERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private final java.util.concurrent.Semaphore painting = new java.util.concurrent.Semaphore(PAINTERS);
+    static final java.time.Duration PAINT_WAIT = java.time.Duration.ofSeconds(10);
+
+    private byte[] paint(StudyStats stats, Lang lang) throws StatsImage.CannotDraw {
+        try {
+            if (!painting.tryAcquire(PAINT_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new StatsImage.CannotDraw(new java.util.concurrent.TimeoutException(
+                        PAINTERS + " cards being drawn for longer than " + PAINT_WAIT));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatsImage.CannotDraw(e);
+        }
+        try {
+            return painter.png(stats, lang);
+        } finally {
+            painting.release();
+        }
+    }
+
     /** Draws stats cards with {@code p} (a test's, to see the fallback in words); returns this. */
     public StoredStudyDesk paintingWith(Painter p) {
         this.painter = Objects.requireNonNull(p);
@@ -331,12 +357,12 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
                 new ActionId.ShareStats(lang).encode(), StudyMsg.BUTTON_SHARE.text(lang)));
         String caption = shared ? StudyMsg.STATS_SHARED.text(lang, stats.thisWeek()) : StatsText.caption(stats, lang);
         try {
-            byte[] png = painter.png(stats, lang);
+            byte[] png = paint(stats, lang);
             return new FileReply(lang, caption, new Attachment("llmq-stats-" + stats.today() + ".png", "image/png", png),
                     !shared, share);
         } catch (StatsImage.CannotDraw | LinkageError e) {
             // a runtime without Java2D (java.desktop) or its native font code fails here, as a LinkageError
-            log.warn("the stats card could not be drawn, answering in words: {}", e.toString());
+            log.warn("the stats card could not be drawn, answering in words: {}", rootCause(e));
             return new Notice(lang, Notice.Level.INFO, StatsText.words(stats, lang), !shared, share);
         }
     }
@@ -390,6 +416,15 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
             case CSV -> StudyMsg.EXPORT_CSV_CAPTION.text(lang, notes.size(), scope);
         };
         return new FileReply(lang, caption, file, true, List.of());
+    }
+
+    /** The chain of causes, in one line: the reason is under ExceptionInInitializerError and CannotDraw. */
+    private static String rootCause(Throwable e) {
+        StringBuilder b = new StringBuilder(e.getClass().getSimpleName());
+        for (Throwable t = e.getCause(); t != null && b.length() < 600; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(" <- ").append(t.getClass().getSimpleName()).append(t.getMessage() == null ? "" : ": " + t.getMessage());
+        }
+        return b.toString();
     }
 
     /** Each question's last grade by the member in this space. */

@@ -192,7 +192,7 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
-    /** chat.postMessage to this channel answers {@code not_in_channel}. */
+    /** chat.postMessage and files.completeUploadExternal to this channel answer {@code not_in_channel}. */
     public FakeSlack notIn(String channel) {
         notInChannel.add(channel);
         return this;
