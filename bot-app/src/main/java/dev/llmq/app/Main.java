@@ -2,6 +2,7 @@ package dev.llmq.app;
 
 import dev.llmq.core.bank.BankException;
 import dev.llmq.core.bank.BankStats;
+import dev.llmq.core.bank.lint.HouseStyle;
 import dev.llmq.core.bank.Problem;
 import dev.llmq.core.bank.QuestionBank;
 import dev.llmq.core.config.StartupFailure;
@@ -263,6 +264,10 @@ public final class Main implements Callable<Integer> {
                 + "the follow-up chains and the questions no chain reaches.")
         boolean stats;
 
+        @Option(names = "--lint", description = "Also check the house style (docs/question-bank.md): full-width "
+                + "punctuation and spacing in Chinese, the glossary's terms, American spelling; exit 1 on a finding.")
+        boolean lint;
+
         @Override
         public Integer call() {
             StartupLogGate.release();
@@ -275,6 +280,18 @@ public final class Main implements Callable<Integer> {
                 if (stats) {
                     main.stdout.println();
                     main.stdout.print(new BankStats(bank).render());
+                }
+                if (lint) {
+                    List<HouseStyle.Finding> findings = HouseStyle.check(bank);
+                    for (HouseStyle.Finding f : findings) {
+                        main.stderr.println(f);
+                    }
+                    if (!findings.isEmpty()) {
+                        main.stderr.printf("house style: %d finding%s (docs/question-bank.md, \"House style\")%n",
+                                findings.size(), findings.size() == 1 ? "" : "s");
+                        return EXIT_INVALID;
+                    }
+                    main.stdout.println("house style: ok");
                 }
                 return EXIT_OK;
             } catch (BankException e) {

@@ -1,6 +1,7 @@
 package dev.llmq.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmq.core.bank.BankStats;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +46,112 @@ class ShippedBankTest {
             assertEquals(stats.questions(), stats.translated(l), "translated into " + l);
             assertEquals(stats.questions(), stats.withKeyPoints(l), "key points in " + l);
         }
+    }
+
+    /** Issue 16: ids outlive merges: every id the bank ever shipped still finds a question. */
+    @Test
+    void everyShippedIdStillResolves() throws Exception {
+        List<String> shipped = Files.readAllLines(Path.of("..", "docs", "shipped-question-ids.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        for (String id : shipped) {
+            assertTrue(bank.question(id).isPresent(), id + " shipped once and no question replaces it");
+        }
+        Set<String> listed = new HashSet<>(shipped);
+        for (Question q : bank.questions()) {
+            assertTrue(listed.contains(q.id()), q.id() + " is not in docs/shipped-question-ids.txt: append it");
+        }
+    }
+
+    /** Issue 16: the house style of docs/question-bank.md, as `validate --lint` checks it. */
+    @Test
+    void theBankFollowsTheHouseStyle() {
+        List<dev.llmq.core.bank.lint.HouseStyle.Finding> findings = dev.llmq.core.bank.lint.HouseStyle.check(bank);
+        assertEquals(List.of(), findings.stream().map(Object::toString).limit(40).toList(),
+                findings.size() + " findings");
+    }
+
+    /** Issue 16: hints are their own field, apart from the key points that sum up the answer. */
+    @Test
+    void everyQuestionHasHintsApartFromItsKeyPoints() {
+        for (Question q : bank.questions()) {
+            for (Lang l : Lang.values()) {
+                assertTrue(q.hints().get(l).size() >= 2, q.id() + " has no hints in " + l);
+                assertTrue(!q.hints().get(l).equals(q.keyPoints().get(l)), q.id() + ": the hints are the key points");
+            }
+            assertEquals(q.hints().en().size(), q.hints().zh().size(), q.id() + ": hints differ in number");
+        }
+    }
+
+    /**
+     * Issue 16: no hint gives away a number the answer arrives at. A heuristic: the answer's results
+     * are quantities (a number with a unit: GB, MiB, %, B, 倍, 亿...) right after "=", "≈", "→",
+     * "about", "roughly", "约" or "大约"; a hint may not contain one of them with its unit, unless the
+     * prompt gives it too (then it is an input). Results stated without such a marker or unit, in
+     * words, or in other units are not caught.
+     */
+    @Test
+    void noHintGivesAwayANumberTheAnswerArrivesAt() {
+        java.util.regex.Pattern result = java.util.regex.Pattern.compile(
+                "(?:=|≈|→|\\babout|\\broughly|约|大约)\\s*[~]?(\\d+(?:[.,]\\d+)*\\s*" + UNIT + ")");
+        java.util.regex.Pattern number = java.util.regex.Pattern.compile(
+                "(?<![A-Za-z0-9.,])\\d+(?:[.,]\\d+)*\\s*" + UNIT);
+        List<String> leaks = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            for (Lang l : Lang.values()) {
+                Set<String> inPrompt = numbers(number, q.prompt().get(l), 0);
+                Set<String> results = numbers(result, q.answer().get(l), 1);
+                results.removeAll(inPrompt);
+                for (String h : q.hints().get(l)) {
+                    for (String n : numbers(number, h, 0)) {
+                        if (results.contains(n)) {
+                            leaks.add(q.id() + " " + l + ": " + n + " in \"" + h + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
+    /** Units of a result; a rate (TB/s, tokens/s) is a hardware figure the hints may give. */
+    private static final String UNIT = "(?:GB|MB|GiB|MiB|TB|KB|%|倍|亿|万|B\\b|M\\b|bits?\\b|比特|bytes?\\b|字节|ms\\b)(?!/)";
+
+    private static Set<String> numbers(java.util.regex.Pattern p, String text, int group) {
+        Set<String> out = new HashSet<>();
+        java.util.regex.Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(m.group(group).replaceAll("\\s+", ""));
+        }
+        return out;
+    }
+
+    /**
+     * Issue 16: one regression check per error found in the full read: the wrong claim (as it read
+     * before the fix) is in none of the question's texts, in either language.
+     */
+    @Test
+    void theErrorsFoundInTheFullReadStayFixed() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> errors = new org.yaml.snakeyaml.Yaml().load(
+                ShippedBankTest.class.getResourceAsStream("/fixed-bank-errors.yaml"));
+        assertTrue(errors.size() >= 15, "the list of fixed errors is there: " + errors.size());
+        for (Map.Entry<String, List<String>> e : errors.entrySet()) {
+            Question q = bank.question(e.getKey()).orElseThrow(() -> new AssertionError("no question " + e.getKey()));
+            String all = String.join("\n", q.prompt().en(), q.prompt().zh(), q.answer().en(), q.answer().zh(),
+                    String.join("\n", q.keyPoints().en()), String.join("\n", q.keyPoints().zh()),
+                    String.join("\n", q.hints().en()), String.join("\n", q.hints().zh()));
+            for (String wrong : e.getValue()) {
+                assertFalse(all.contains(wrong), e.getKey() + " says again: " + wrong);
+            }
+        }
+    }
+
+    /** Issue 16: chains like an interviewer's: no easy dead end, every harder question reachable. */
+    @Test
+    void followUpChainsHaveNoEasyDeadEndsAndReachEveryHarderQuestion() {
+        BankStats stats = new BankStats(bank);
+        assertEquals(List.of(), stats.easyDeadEnds(), "easy questions that lead nowhere");
+        assertEquals(List.of(), stats.unreachable(), "medium or hard questions no follow-up leads to");
     }
 
     @Test

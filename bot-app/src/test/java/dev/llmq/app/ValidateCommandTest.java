@@ -62,6 +62,40 @@ class ValidateCommandTest {
         assertEquals(0, r.exitCode(), r.err());
     }
 
+    /** Issue 16's acceptance: the shipped bank passes the house style, and --stats reports the chains' holes. */
+    @Test
+    void theShippedBankPassesTheLintAndStatsShowNoHoles() {
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", "--lint", "--stats",
+                Path.of("..", "questions.yaml").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("house style: ok"), r.out());
+        assertTrue(r.out().contains("easy dead ends: 0\n"), r.out());
+        assertTrue(r.out().contains("unreachable (medium or hard, no follow-up leads here): 0\n"), r.out());
+    }
+
+    @Test
+    void aLintFindingIsLocatedAndExitsOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bank = dir.resolve("styled.yaml");
+        java.nio.file.Files.writeString(bank, """
+                version: 1
+                topics:
+                  - id: arch
+                    name: {en: Architectures, zh: 架构}
+                questions:
+                  - id: q1
+                    topic: arch
+                    difficulty: 1
+                    prompt: {en: "Why quantise?", zh: "为什么要量化?"}
+                    answer: {en: "It is smaller.", zh: "窗口为4096,32层。"}
+                """);
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", "--lint", bank.toString());
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(r.err().contains("questions[q1].prompt.zh: ASCII punctuation in Chinese text"), r.err());
+        assertTrue(r.err().contains("questions[q1].answer.zh: ASCII punctuation"), r.err());
+        assertTrue(r.err().contains("questions[q1].prompt.en: spelling: American English"), r.err());
+        assertTrue(r.err().contains("house style: "), r.err());
+    }
+
     @Test
     void runWithoutPlatformSaysSoAndExitsTwo() {
         CliHarness r = CliHarness.run(Map.of(), "", "run");

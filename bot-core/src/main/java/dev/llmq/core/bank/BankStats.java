@@ -105,6 +105,38 @@ public final class BankStats {
         return out;
     }
 
+    /** Questions with no follow-up: where an interviewer's chain stops. */
+    public List<String> deadEnds() {
+        return bank.questions().stream().filter(q -> q.followUps().isEmpty()).map(Question::id).toList();
+    }
+
+    /** Easy questions with no follow-up: an easy question should always lead on. */
+    public List<String> easyDeadEnds() {
+        return bank.questions().stream().filter(q -> q.followUps().isEmpty() && q.difficulty() == 1)
+                .map(Question::id).toList();
+    }
+
+    /** Follow-up links to an easier question ({@code from → to}): chains should not step down unless they mean to. */
+    public List<String> stepDowns() {
+        List<String> out = new ArrayList<>();
+        for (Question q : bank.questions()) {
+            for (String f : q.followUps()) {
+                bank.question(f).filter(next -> next.difficulty() < q.difficulty())
+                        .ifPresent(next -> out.add(q.id() + " → " + next.id()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Medium and hard questions that no follow-up leads to. Easy questions are where chains start
+     * (a member asks for a topic); a harder one should be reached from an easier step.
+     */
+    public List<String> unreachable() {
+        return bank.questions().stream().filter(q -> q.difficulty() > 1 && !reached.contains(q.id()))
+                .map(Question::id).toList();
+    }
+
     /** Chain roots: questions that lead somewhere and that nothing leads to (plus one entry per pure cycle). */
     public List<String> chainRoots() {
         List<String> roots = bank.questions().stream().map(Question::id)
@@ -160,6 +192,10 @@ public final class BankStats {
         List<String> isolated = isolated();
         out.append('\n').append("no chain reaches or leaves (").append(isolated.size()).append(")")
                 .append(isolated.isEmpty() ? "" : ": " + String.join(", ", isolated)).append('\n');
+        out.append(listed("dead ends (no follow-up)", deadEnds(), false));
+        out.append(listed("easy dead ends", easyDeadEnds(), true));
+        out.append(listed("step-downs (a follow-up easier than its question)", stepDowns(), true));
+        out.append(listed("unreachable (medium or hard, no follow-up leads here)", unreachable(), true));
         List<Integer> lengths = new ArrayList<>(answerWords.values());
         Collections.sort(lengths);
         if (!lengths.isEmpty()) {
@@ -173,6 +209,11 @@ public final class BankStats {
                         .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")))
                 .append('\n');
         return out.toString();
+    }
+
+    private static String listed(String what, List<String> items, boolean names) {
+        return what + ": " + items.size() + (names && !items.isEmpty() ? " (" + String.join(", ", items) + ")" : "")
+                + "\n";
     }
 
     private void tree(String id, int depth, List<String> path, StringBuilder out) {

@@ -13,6 +13,8 @@ public final class QuestionBank {
     private final Map<String, Topic> topicsById = new LinkedHashMap<>();
     private final Map<String, Question> questionsById = new LinkedHashMap<>();
     private final Map<String, List<Question>> questionsByTopic = new LinkedHashMap<>();
+    /** Old ids (merged or renamed questions) to the question that replaces them. */
+    private final Map<String, Question> replacedBy = new LinkedHashMap<>();
     private final List<String> origins;
 
     public QuestionBank(List<Topic> topics, List<Question> questions, List<String> origins) {
@@ -35,6 +37,17 @@ public final class QuestionBank {
             list.add(q);
         }
         questionsByTopic.replaceAll((k, v) -> List.copyOf(v));
+        for (Question q : questions) {
+            for (String old : q.replaces()) {
+                if (questionsById.containsKey(old)) {
+                    throw new IllegalArgumentException(q.id() + " replaces " + old + ", which is still a question");
+                }
+                Question before = replacedBy.putIfAbsent(old, q);
+                if (before != null) {
+                    throw new IllegalArgumentException(old + " is replaced by both " + before.id() + " and " + q.id());
+                }
+            }
+        }
     }
 
     public List<Topic> topics() {
@@ -45,8 +58,18 @@ public final class QuestionBank {
         return Optional.ofNullable(topicsById.get(id));
     }
 
+    /**
+     * The question with this id, or the one that replaces it: ids in stored cards, decks, daily
+     * posts and old buttons outlive a merge or a rename.
+     */
     public Optional<Question> question(String id) {
-        return Optional.ofNullable(questionsById.get(id));
+        Question q = questionsById.get(id);
+        return Optional.ofNullable(q != null ? q : replacedBy.get(id));
+    }
+
+    /** True when {@code id} is a current question's own id (not one it replaces). */
+    public boolean isCurrentId(String id) {
+        return questionsById.containsKey(id);
     }
 
     public List<Question> questions() {

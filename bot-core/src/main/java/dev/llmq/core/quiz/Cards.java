@@ -33,7 +33,7 @@ public final class Cards {
                                         Optional<String> nextTopic, OptionalInt difficulty) {
         List<Action> actions = new ArrayList<>();
         actions.add(reveal(q, lang, difficulty, publicReveal));
-        if (!q.keyPoints().get(lang).isEmpty()) {
+        if (!q.hintsIn(lang).isEmpty()) {
             actions.add(hint(q, lang, 1, difficulty, publicReveal, Msg.BUTTON_HINT));
         }
         actions.add(new Action(ActionKind.NEXT,
@@ -91,7 +91,7 @@ public final class Cards {
         List<Action> actions = new ArrayList<>();
         actions.add(new Action(ActionKind.REVEAL, new ActionId.Reveal(q.id(), lang, OptionalInt.empty(), review, false)
                 .encode(), Msg.BUTTON_REVEAL.text(lang)));
-        if (!q.keyPoints().get(lang).isEmpty()) {
+        if (!q.hintsIn(lang).isEmpty()) {
             actions.add(new Action(ActionKind.HINT, new ActionId.Hint(q.id(), lang, 1, OptionalInt.empty(), review, false)
                     .encode(), Msg.BUTTON_HINT.text(lang)));
         }

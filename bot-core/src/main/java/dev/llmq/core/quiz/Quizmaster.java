@@ -393,9 +393,12 @@ public final class Quizmaster implements Interactions {
                 difficulty);
     }
 
-    /** Key point number {@code h.number()}, with Next hint and Reveal buttons that keep the ask's options. */
+    /**
+     * Hint number {@code h.number()} (the question's hints, or its key points where it has none),
+     * with Next hint and Reveal buttons that keep the ask's options.
+     */
     private Reply hint(Question q, Lang lang, ActionId.Hint h) {
-        List<String> points = q.keyPoints().get(lang);
+        List<String> points = q.hintsIn(lang);
         int number = h.number();
         if (points.isEmpty()) {
             return Notice.info(lang, Msg.NO_HINTS.text(lang));

@@ -105,6 +105,20 @@ final class CrossCheck {
 
     private void references(List<RawQuestion> questions) {
         Map<String, Integer> perTopic = new HashMap<>();
+        Map<String, RawQuestion> replacedBy = new HashMap<>();
+        for (RawQuestion q : questions) {
+            for (Located old : q.replaces) {
+                if (questionById.containsKey(old.value())) {
+                    problems.add(old.loc().problem(q.label + ".replaces", "'" + old.value()
+                            + "' is still a question; an id is replaced only once its question is gone"));
+                }
+                RawQuestion other = replacedBy.putIfAbsent(old.value(), q);
+                if (other != null && other != q) {
+                    problems.add(old.loc().problem(q.label + ".replaces", "'" + old.value() + "' is already replaced by "
+                            + other.label));
+                }
+            }
+        }
         for (RawQuestion q : questions) {
             if (q.topic != null) {
                 if (topicById.containsKey(q.topic.value())) {

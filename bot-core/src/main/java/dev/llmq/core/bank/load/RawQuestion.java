@@ -18,11 +18,14 @@ final class RawQuestion {
     Bilingual<String> prompt;
     Bilingual<String> answer;
     Bilingual<List<String>> keyPoints = new Bilingual<>(List.of(), List.of());
+    Bilingual<List<String>> hints = new Bilingual<>(List.of(), List.of());
+    final List<Located> replaces = new ArrayList<>();
     final List<Located> followUps = new ArrayList<>();
     Optional<String> source = Optional.empty();
 
     Question build() {
         return new Question(id, topic.value(), difficulty, tags, prompt, answer, keyPoints,
-                followUps.stream().map(Located::value).toList(), source);
+                followUps.stream().map(Located::value).toList(), source, hints,
+                replaces.stream().map(Located::value).toList());
     }
 }

@@ -20,7 +20,8 @@ final class SchemaReader {
     private static final List<String> ROOT_KEYS = List.of("version", "topics", "questions");
     private static final List<String> TOPIC_KEYS = List.of("id", "name", "aliases");
     private static final List<String> QUESTION_KEYS = List.of(
-            "id", "topic", "difficulty", "tags", "prompt", "answer", "key_points", "follow_ups", "source");
+            "id", "topic", "difficulty", "tags", "prompt", "answer", "key_points", "hints", "follow_ups", "replaces",
+            "source");
 
     /** What one file holds; a part that was wrong is a problem here and is left out or null. */
     record Parsed(List<Problem> problems, List<RawTopic> topics, List<RawQuestion> questions) {
@@ -137,6 +138,25 @@ final class SchemaReader {
             Bilingual<List<String>> kp = f.bilingualList(keys.get("key_points"), label + ".key_points");
             if (kp != null) {
                 q.keyPoints = kp;
+            }
+        }
+        if (keys.containsKey("hints")) {
+            Bilingual<List<String>> h = f.bilingualList(keys.get("hints"), label + ".hints");
+            if (h != null) {
+                for (dev.llmq.core.i18n.Lang l : dev.llmq.core.i18n.Lang.values()) {
+                    int n = h.get(l).size();
+                    if (n < 2 || n > Question.MAX_HINTS) {
+                        f.add(keys.get("hints"), label + ".hints." + l.code(), n + " hint" + (n == 1 ? "" : "s")
+                                + "; write 2 to " + Question.MAX_HINTS + ", from a nudge towards the answer");
+                    }
+                }
+                q.hints = h;
+            }
+        }
+        if (keys.containsKey("replaces")) {
+            List<Located> old = f.locatedList(keys.get("replaces"), label + ".replaces", false);
+            if (old != null) {
+                q.replaces.addAll(old);
             }
         }
         if (keys.containsKey("follow_ups")) {

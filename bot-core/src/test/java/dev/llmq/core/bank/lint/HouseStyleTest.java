@@ -1,0 +1,51 @@
+package dev.llmq.core.bank.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HouseStyleTest {
+    static List<String> rules(List<HouseStyle.Finding> findings) {
+        return findings.stream().map(HouseStyle.Finding::rule).toList();
+    }
+
+    @Test
+    void theIssuesExamplesAreFound() {
+        // "窗口为4096,32层" reads as 409,632; "O(n²):n = 32k 时"; "MQA(Shazeer,2019)"; a prompt ending in "?"
+        assertTrue(rules(HouseStyle.chinese("a", "窗口为 4096,32 层")).get(0).startsWith("ASCII punctuation"));
+        assertTrue(rules(HouseStyle.chinese("b", "复杂度 O(n²):n = 32k 时")).stream()
+                .anyMatch(r -> r.startsWith("ASCII colon")));
+        assertTrue(rules(HouseStyle.chinese("c", "MQA(Shazeer，2019)")).stream()
+                .anyMatch(r -> r.startsWith("ASCII parenthesis")));
+        assertTrue(rules(HouseStyle.chinese("d", "为什么需要 KV cache?")).get(0).startsWith("ASCII punctuation"));
+        assertTrue(rules(HouseStyle.chinese("e", "很长的 prompt主导")).get(0).startsWith("no space"));
+        assertTrue(rules(HouseStyle.chinese("f", "所谓「对齐税」")).get(0).startsWith("quotation marks"));
+        assertTrue(rules(HouseStyle.chinese("g", "缩放定律")).get(0).startsWith("glossary"));
+        assertTrue(rules(HouseStyle.english("h", "Quantisation halves memory.")).get(0).startsWith("spelling"));
+        assertTrue(rules(HouseStyle.english("i", "the model's behaviour")).get(0).startsWith("spelling"));
+    }
+
+    @Test
+    void theHouseStylePasses() {
+        assertEquals(List.of(), HouseStyle.chinese("a", "窗口为 4096，共 32 层。MQA（Shazeer，2019）用于“对齐税”。"));
+        assertEquals(List.of(), HouseStyle.chinese("b", "复杂度为 `O(n^2)`：n 为序列长度，09:00 发布，比例 1:1。"));
+        assertEquals(List.of(), HouseStyle.chinese("c", "基于 Transformer 的模型，约 1 亿参数，2018 年；规模定律。"));
+        assertEquals(List.of(), HouseStyle.english("d", "A specialist's emphasis on quantization and behavior."));
+    }
+
+    @Test
+    void codeAndFormulasAreSkippedButStillNeedTheirSpace() {
+        assertEquals(List.of(), HouseStyle.chinese("a", "用 `softmax(x, dim=-1)` 或 $d_k$ 计算"));
+        assertTrue(rules(HouseStyle.chinese("b", "用`x`计算")).get(0).startsWith("no space"));
+    }
+
+    @Test
+    void aFindingSaysWhereAndShowsTheText() {
+        HouseStyle.Finding f = HouseStyle.chinese("questions[x].answer.zh", "前文很长很长很长，窗口为4096,32层，后文").get(0);
+        assertEquals("questions[x].answer.zh", f.where());
+        assertTrue(f.toString().contains("4096,32"), f.toString());
+        assertTrue(f.rule().contains("2 places") || f.rule().contains("ASCII"), f.rule());
+    }
+}
