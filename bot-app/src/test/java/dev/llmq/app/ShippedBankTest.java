@@ -185,8 +185,10 @@ class ShippedBankTest {
     void coversTheArticleAndTheSyllabus() {
         Set<String> sources = bank.questions().stream().flatMap(q -> q.source().stream()).collect(Collectors.toSet());
         for (int section = 1; section <= 6; section++) {
-            String s = "seed §" + section;
-            assertTrue(sources.contains(s), "no question from " + s);
+            String s = "§" + section;
+            // the seed article is named in sources (issue 16): "vivida, LLM fundamentals interview-prep article (Chinese), §N"
+            assertTrue(sources.stream().anyMatch(x -> x.contains("vivida") && x.contains(s)),
+                    "no question from the article's " + s);
         }
         for (String topic : List.of("basics", "architecture", "objectives", "decoder-only", "emergence", "pros-cons",
                 "tokenization", "attention", "positional-encoding", "normalization", "inference", "fine-tuning",
