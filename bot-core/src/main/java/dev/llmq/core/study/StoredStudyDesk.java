@@ -120,9 +120,7 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
         Instant now = clock.instant();
         ZoneId zone = preferences.zone(origin);
         LocalDate today = now.atZone(zone).toLocalDate();
-        List<StudiedCard> mine = cards.cards(origin.platform(), origin.space(), origin.user()).stream()
-                .filter(c -> b.question(c.questionId()).isPresent()) // a question dropped from the bank is not due
-                .toList();
+        List<StudiedCard> mine = current(b, cards.cards(origin.platform(), origin.space(), origin.user()));
         List<StudiedCard> due = mine.stream().filter(c -> !day(c, zone).isAfter(today))
                 .sorted(Comparator.comparing((StudiedCard c) -> c.card().due()).thenComparing(StudiedCard::questionId))
                 .toList();
@@ -260,8 +258,7 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
         ZoneId zone = schedules.schedule(member).map(st -> st.schedule().zone()).orElse(java.time.ZoneOffset.UTC);
         LocalDate today = now.atZone(zone).toLocalDate();
         QuestionBank b = bank.get();
-        long due = cards.cards(member.platform(), member.space(), member.memberId()).stream()
-                .filter(c -> b.question(c.questionId()).isPresent())
+        long due = current(b, cards.cards(member.platform(), member.space(), member.memberId())).stream()
                 .filter(c -> !day(c, zone).isAfter(today)).count();
         if (due == 0) {
             return Optional.empty();
@@ -350,7 +347,7 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
     @Override
     public Reply stats(Origin origin, Lang lang, boolean shared) {
         StudyStats stats = StudyStats.of(bank.get(), lang, study.fsrs(),
-                cards.cards(origin.platform(), origin.space(), origin.user()),
+                current(bank.get(), cards.cards(origin.platform(), origin.space(), origin.user())),
                 cards.reviewLog(origin.platform(), origin.space(), origin.user()), clock.instant(),
                 preferences.zone(origin), preferences.user(origin).streaks());
         List<Action> share = shared ? List.of() : List.of(new Action(ActionKind.SHARE,
@@ -385,13 +382,13 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
     @Override
     public Reply export(Origin origin, Command.Export command, Lang lang) {
         QuestionBank b = bank.get();
-        List<StudiedCard> mine = cards.cards(origin.platform(), origin.space(), origin.user());
+        List<StudiedCard> mine = current(b, cards.cards(origin.platform(), origin.space(), origin.user()));
         if (mine.isEmpty()) {
             return Notice.info(lang, StudyMsg.EXPORT_NOTHING.text(lang));
         }
         Set<String> chosen = switch (command.scope()) {
             case ALL -> mine.stream().map(StudiedCard::questionId).collect(Collectors.toSet());
-            case MISSES -> lastGrades(origin).entrySet().stream()
+            case MISSES -> lastGrades(b, origin).entrySet().stream()
                     .filter(e -> e.getValue() == Grade.AGAIN || e.getValue() == Grade.HARD)
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
         };
@@ -428,12 +425,34 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
     }
 
     /** Each question's last grade by the member in this space. */
-    private Map<String, Grade> lastGrades(Origin origin) {
+    private Map<String, Grade> lastGrades(QuestionBank b, Origin origin) {
         Map<String, Grade> last = new HashMap<>();
         for (ReviewEntry e : cards.reviewLog(origin.platform(), origin.space(), origin.user())) {
-            last.put(e.key().questionId(), e.grade()); // the log is oldest first
+            // the log is oldest first; a merged question's old id counts as the question that replaced it
+            b.question(e.key().questionId()).ifPresent(q -> last.put(q.id(), e.grade()));
         }
         return last;
+    }
+
+    /**
+     * The member's cards as the current bank names them: a card of a question dropped from the bank
+     * is left out; a card under an id that a merged question {@code replaces} counts as that
+     * question's, unless the member has a card of the question itself (graded since the merge),
+     * which then wins. So an old card is reviewed once more as the new question, and then rests.
+     */
+    static List<StudiedCard> current(QuestionBank b, List<StudiedCard> cards) {
+        Map<String, StudiedCard> byId = new java.util.LinkedHashMap<>();
+        for (StudiedCard c : cards) {
+            b.question(c.questionId()).ifPresent(q -> {
+                StudiedCard renamed = new StudiedCard(q.id(), c.card(), c.reviews());
+                StudiedCard before = byId.get(q.id());
+                boolean own = c.questionId().equals(q.id());
+                if (before == null || own) {
+                    byId.put(q.id(), renamed);
+                }
+            });
+        }
+        return List.copyOf(byId.values());
     }
 
     // ------------------------------------------------------------------ your data
