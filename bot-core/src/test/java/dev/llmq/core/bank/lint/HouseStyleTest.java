@@ -35,6 +35,16 @@ class HouseStyleTest {
         assertEquals(List.of(), HouseStyle.english("d", "A specialist's emphasis on quantization and behavior."));
     }
 
+    /** Issue 16: an answer does not say "the article" unless it names it. */
+    @Test
+    void anUnnamedArticleIsFoundAndANamedOneIsNot() {
+        assertTrue(rules(HouseStyle.english("a", "The article lists three families.")).get(0).startsWith("an article"));
+        assertTrue(rules(HouseStyle.chinese("b", "文中给出的经验标准是约 1 亿参数。")).get(0).startsWith("an article"));
+        assertEquals(List.of(), HouseStyle.english("c", "vivida's interview-prep article lists three; the article adds none."));
+        assertEquals(List.of(), HouseStyle.chinese("d", "vivida 的文章指出，该文的结论是……"));
+        assertEquals(List.of(), HouseStyle.chinese("e", "在长上下文中，论文中和原文中的说法都不算。"));
+    }
+
     @Test
     void codeAndFormulasAreSkippedButStillNeedTheirSpace() {
         assertEquals(List.of(), HouseStyle.chinese("a", "用 `softmax(x, dim=-1)` 或 $d_k$ 计算"));
