@@ -72,6 +72,11 @@ public final class HouseStyle {
     private static final Pattern STEM_ENDING = Pattern.compile("(e|ed|es|er|ers|ing|ation|ations|able)\\b");
 
     private static final String CJK = "\\p{IsHan}";
+    /** The spelling checks' patterns, compiled once (the bank has thousands of texts). */
+    private static final Map<String, Pattern> STEM_PATTERNS = patterns(EN_SPELLING,
+            stem -> "\\b" + Pattern.quote(stem) + "(?=" + STEM_ENDING.pattern() + ")");
+    private static final Map<String, Pattern> WORD_PATTERNS = patterns(EN_WORDS,
+            word -> "\\b" + Pattern.quote(word) + "s?\\b");
     private static final Pattern CODE = Pattern.compile("`[^`]*`|\\$[^$\\n]+\\$");
     private static final Pattern ASCII_PUNCT = Pattern.compile("[,;?!]");
     private static final Pattern COLON = Pattern.compile("(?<![0-9]):|:(?![0-9])");
@@ -154,15 +159,14 @@ public final class HouseStyle {
                     UNNAMED_EN, masked(text), text);
         }
         for (Map.Entry<String, String> s : EN_SPELLING.entrySet()) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(s.getKey()) + "(?=" + STEM_ENDING.pattern() + ")")
-                    .matcher(lower);
+            Matcher m = STEM_PATTERNS.get(s.getKey()).matcher(lower);
             if (m.find()) {
                 out.add(new Finding(where, "spelling: American English (" + s.getValue() + "…, not " + s.getKey() + "…)",
                         excerpt(text, m.start(), s.getKey().length())));
             }
         }
         for (Map.Entry<String, String> w : EN_WORDS.entrySet()) {
-            Matcher m = Pattern.compile("\\b" + Pattern.quote(w.getKey()) + "s?\\b").matcher(lower);
+            Matcher m = WORD_PATTERNS.get(w.getKey()).matcher(lower);
             if (m.find()) {
                 out.add(new Finding(where, "spelling: American English (" + w.getValue() + ", not " + w.getKey() + ")",
                         excerpt(text, m.start(), w.getKey().length())));
@@ -200,6 +204,13 @@ public final class HouseStyle {
         int from = Math.max(0, at - 12);
         int to = Math.min(text.length(), at + length + 12);
         return text.substring(from, to).replace('\n', ' ');
+    }
+
+    private static Map<String, Pattern> patterns(Map<String, String> words,
+                                                 java.util.function.UnaryOperator<String> regex) {
+        Map<String, Pattern> m = new LinkedHashMap<>();
+        words.keySet().forEach(w -> m.put(w, Pattern.compile(regex.apply(w))));
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static Map<String, String> glossary(String... pairs) {

@@ -159,20 +159,23 @@ public sealed interface ActionId {
         }
     }
 
-    /** "Yes, delete my data": the confirmation under {@code /llmq forget-me}. */
-    record Forget(Lang lang) implements ActionId {
-        public Forget {
-            Objects.requireNonNull(lang);
-        }
-
+    /** A button that carries no ask's options (no difficulty filter; private unless it says otherwise). */
+    sealed interface WithoutOptions extends ActionId permits Forget, StartReview, ShareStats {
         @Override
-        public OptionalInt difficulty() {
+        default OptionalInt difficulty() {
             return OptionalInt.empty();
         }
 
         @Override
-        public boolean publicReveal() {
+        default boolean publicReveal() {
             return false;
+        }
+    }
+
+    /** "Yes, delete my data": the confirmation under {@code /llmq forget-me}. */
+    record Forget(Lang lang) implements WithoutOptions {
+        public Forget {
+            Objects.requireNonNull(lang);
         }
 
         @Override
@@ -182,20 +185,10 @@ public sealed interface ActionId {
     }
 
     /** "Review now" under a reminder: starts the member's review of the cards in {@code space}. */
-    record StartReview(Optional<String> space, Lang lang) implements ActionId {
+    record StartReview(Optional<String> space, Lang lang) implements WithoutOptions {
         public StartReview {
             space.ifPresent(ActionId::requireWord);
             Objects.requireNonNull(lang);
-        }
-
-        @Override
-        public OptionalInt difficulty() {
-            return OptionalInt.empty();
-        }
-
-        @Override
-        public boolean publicReveal() {
-            return false;
         }
 
         @Override
@@ -210,14 +203,9 @@ public sealed interface ActionId {
     }
 
     /** "Share" under the member's private stats card: the presser's card, drawn again, posted to the channel. */
-    record ShareStats(Lang lang) implements ActionId {
+    record ShareStats(Lang lang) implements WithoutOptions {
         public ShareStats {
             Objects.requireNonNull(lang);
-        }
-
-        @Override
-        public OptionalInt difficulty() {
-            return OptionalInt.empty();
         }
 
         /** True: the card goes to the whole channel (Discord defers the press publicly). */
