@@ -1,5 +1,6 @@
 package dev.llmq.discord;
 
+import dev.llmq.core.bank.RichText;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.i18n.StudyMsg;
 import dev.llmq.core.port.in.FileReply;
@@ -44,6 +45,9 @@ public final class DiscordRenderer {
     static final Color MEDIUM = new Color(0xFAA61A);
     static final Color HARD = new Color(0xED4245);
     static final Color INFO = new Color(0x5865F2);
+
+    /** How much of the prompt the answer card repeats above the answer. */
+    static final int PROMPT_IN_ANSWER = 1000;
 
     private DiscordRenderer() {
     }
@@ -113,7 +117,7 @@ public final class DiscordRenderer {
     static MessageEmbed answerEmbed(AnswerCard a) {
         EmbedBuilder e = new EmbedBuilder()
                 .setTitle(cut(Msg.ANSWER_TITLE.text(a.lang()) + " · " + a.topicName(), MessageEmbed.TITLE_MAX_LENGTH))
-                .setDescription(cut("**" + a.prompt() + "**\n\n" + a.answer(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
+                .setDescription(answerText(a.prompt(), a.answer(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
                 .setColor(INFO);
         if (!a.keyPoints().isEmpty()) {
             e.addField(Msg.KEY_POINTS.text(a.lang()),
@@ -218,6 +222,56 @@ public final class DiscordRenderer {
             rows.addAll(ActionRow.partitionOf(grades));
         }
         return rows;
+    }
+
+    /** The bold prompt, a blank line, then the answer as Discord Markdown: all within {@code max} characters. */
+    static String answerText(String prompt, String answer, int max) {
+        String head = "**" + cut(prompt, PROMPT_IN_ANSWER) + "**\n\n";
+        return head + markdown(answer, max - head.length());
+    }
+
+    /**
+     * A bank text as Discord Markdown within {@code max} characters. Code blocks keep their fence
+     * and language (Discord highlights it). What does not fit is cut, and a cut code block is cut
+     * at a line end and its fence closed, so the rest of the embed is not swallowed by an open one.
+     */
+    static String markdown(String text, int max) {
+        StringBuilder out = new StringBuilder();
+        for (RichText.Segment s : RichText.parse(text)) {
+            String sep = out.isEmpty() ? "" : "\n";
+            String part = switch (s) {
+                case RichText.Prose p -> p.text();
+                case RichText.Code c -> fence(c.language(), c.code());
+            };
+            if (out.length() + sep.length() + part.length() <= max) {
+                out.append(sep).append(part);
+                continue;
+            }
+            int room = max - out.length() - sep.length() - 1;
+            switch (s) {
+                case RichText.Prose p -> {
+                    if (room > 0) {
+                        out.append(sep).append(cut(p.text(), room + 1));
+                        return out.toString();
+                    }
+                }
+                case RichText.Code c -> {
+                    int codeRoom = room - fence(c.language(), "").length();
+                    if (codeRoom > 0) {
+                        out.append(sep).append(fence(c.language(), RichText.split(c.code(), codeRoom).get(0)));
+                    }
+                }
+            }
+            if (out.length() < max) {
+                out.append('…');
+            }
+            return out.toString();
+        }
+        return out.toString();
+    }
+
+    private static String fence(String language, String code) {
+        return "```" + language + "\n" + code + "\n```";
     }
 
     /** Shortens text to {@code max} characters (UTF-16 units, as Discord counts), ending with an ellipsis. */

@@ -15,6 +15,7 @@ import dev.llmq.core.port.in.QuestionCard;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
+import dev.llmq.core.testing.LongAnswers;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -96,5 +97,53 @@ class DiscordRendererTest {
         org.junit.jupiter.api.Assertions.assertEquals("/llmq-forget-me", DiscordRenderer.slashName("/llmq forget-me"));
         org.junit.jupiter.api.Assertions.assertEquals("/llmq <topic>", DiscordRenderer.slashName("/llmq <topic>"));
         org.junit.jupiter.api.Assertions.assertEquals("/llmq", DiscordRenderer.slashName("/llmq"));
+    }
+
+    static Stream<LongAnswers.Answer> shippedLongAnswers() throws Exception {
+        return LongAnswers.shipped().stream();
+    }
+
+    /** Issue 17: the shipped bank's longest answers fit one embed, their code blocks whole and fenced. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedLongAnswers")
+    void theLongestShippedAnswersFitAnEmbedWithTheirCodeWhole(LongAnswers.Answer a) {
+        MessageEmbed e = DiscordRenderer.answerEmbed(longCard(a));
+        String d = e.getDescription();
+        assertTrue(d.length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH, a.name() + ": " + d.length());
+        assertTrue(e.isSendable(), a.name() + ": the embed is over Discord's total limit");
+        assertFalse(d.endsWith("…"), a.name() + " was cut");
+        for (String code : LongAnswers.codeOf(a.text())) {
+            assertTrue(d.contains("```python\n" + code + "\n```") || d.contains("```\n" + code + "\n```"),
+                    a.name() + ": the code block is not whole");
+        }
+        assertEquals(0, fences(d) % 2, a.name() + ": a fence is left open");
+    }
+
+    /** An answer too long for an embed is cut at a line of its code, and the fence is closed. */
+    @Test
+    void aCodeBlockTooLongForAnEmbedIsCutAtALineAndClosed() {
+        LongAnswers.Answer a = LongAnswers.tooLong();
+        MessageEmbed e = DiscordRenderer.answerEmbed(longCard(a));
+        String d = e.getDescription();
+        assertTrue(d.length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH, "length " + d.length());
+        assertTrue(e.isSendable());
+        assertEquals(0, fences(d) % 2, "a fence is left open");
+        assertTrue(d.endsWith("```…"), d.substring(d.length() - 20));
+        String shown = d.substring(d.indexOf("```python\n") + 10, d.lastIndexOf("\n```"));
+        assertTrue(LongAnswers.codeOf(a.text()).get(0).startsWith(shown + "\n"), "the code is cut inside a line");
+        assertTrue(shown.lines().count() > 20, "too little of the code is shown");
+    }
+
+    private static AnswerCard longCard(LongAnswers.Answer a) {
+        return new AnswerCard(a.lang(), "q-long", "Topic", a.prompt(), a.text(), List.of("a key point"),
+                Optional.of("a source"), true, List.of());
+    }
+
+    private static int fences(String text) {
+        int n = 0;
+        for (int at = text.indexOf("```"); at >= 0; at = text.indexOf("```", at + 3)) {
+            n++;
+        }
+        return n;
     }
 }

@@ -50,10 +50,19 @@ final class Harness implements AutoCloseable {
 
     /** With {@code store} (a {@link dev.llmq.core.testing.GatedStore}'s, say) for the daily desk and the progress. */
     static Harness start(Map<String, String> extraEnv, Optional<dev.llmq.core.port.out.Store> store) throws Exception {
+        return start(extraEnv, store, Fixtures.fixtureBank());
+    }
+
+    /** With another bank than the fixture one (the shipped bank, say). */
+    static Harness start(QuestionBank bank) throws Exception {
+        return start(Map.of(), Optional.empty(), bank);
+    }
+
+    private static Harness start(Map<String, String> extraEnv, Optional<dev.llmq.core.port.out.Store> store,
+                                 QuestionBank bank) throws Exception {
         int mark = CapturedLogs.mark();
         FakeDiscord fake = new FakeDiscord(TOKEN);
         MutableClock clock = new MutableClock(Fixtures.EPOCH);
-        QuestionBank bank = Fixtures.fixtureBank();
         try {
             DiscordBot bot = new DiscordBot(DiscordSettings.fromEnv(env(fake, extraEnv)), WAIT);
             // With a store, the channels' decks live in it too, as in llmq.jar.

@@ -12,6 +12,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.llmq.core.bank.RichText;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.i18n.StudyMsg;
@@ -66,7 +67,7 @@ final class BlockKit {
             case QuestionCard q ->
                     new SlackMessage(fallback(q.topicName() + ": " + q.prompt()), question(q), q.ephemeral());
             case AnswerCard a ->
-                    new SlackMessage(fallback(Msg.ANSWER_TITLE.text(a.lang()) + ": " + a.answer()), answer(a), a.ephemeral());
+                    new SlackMessage(fallback(Msg.ANSWER_TITLE.text(a.lang()) + ": " + RichText.proseOf(a.answer())), answer(a), a.ephemeral());
             case HintCard h -> {
                 List<LayoutBlock> blocks = new ArrayList<>();
                 String title = Msg.HINT_TITLE.text(h.lang(), h.number(), h.total());
@@ -186,7 +187,7 @@ final class BlockKit {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.bold(Mrkdwn.escape(title)))))));
         blocks.addAll(answer(a));
-        return new SlackMessage(fallback(title + ": " + a.answer()), limit(blocks), false);
+        return new SlackMessage(fallback(title + ": " + RichText.proseOf(a.answer())), limit(blocks), false);
     }
 
     /**
@@ -260,8 +261,8 @@ final class BlockKit {
         for (String chunk : chunks(quoted, MAX_SECTION)) {
             blocks.add(section(s -> s.text(markdownText(chunk))));
         }
-        for (String chunk : chunks(Mrkdwn.escape(a.answer()), MAX_SECTION)) {
-            blocks.add(section(s -> s.text(markdownText(chunk))));
+        for (String part : answerSections(a.answer())) {
+            blocks.add(section(s -> s.text(markdownText(part))));
         }
         if (!a.keyPoints().isEmpty()) {
             String points = Mrkdwn.bold(Mrkdwn.escape(Msg.KEY_POINTS.text(a.lang()))) + "\n"
@@ -358,6 +359,29 @@ final class BlockKit {
     private static String fallback(String text) {
         return clip(Mrkdwn.escape(text.strip().replaceAll("\\s+", " ")), MAX_FALLBACK);
     }
+
+    /**
+     * A bank text as section texts of at most {@link #MAX_SECTION} characters: prose cut as
+     * {@link #chunks} cuts it, and each code block fenced in sections of its own (Slack's fence
+     * takes no language, and a fence cannot span two sections), cut at line ends when long.
+     */
+    static List<String> answerSections(String text) {
+        List<String> out = new ArrayList<>();
+        for (RichText.Segment segment : RichText.parse(text)) {
+            switch (segment) {
+                case RichText.Prose p -> out.addAll(chunks(Mrkdwn.escape(p.text()), MAX_SECTION));
+                case RichText.Code c -> {
+                    for (String piece : RichText.split(Mrkdwn.escape(c.code()), MAX_SECTION - CODE_FENCES.length())) {
+                        out.add("```\n" + piece + "\n```");
+                    }
+                }
+            }
+        }
+        return out.isEmpty() ? List.of(" ") : out;
+    }
+
+    /** The characters a Slack code block adds around its code. */
+    private static final String CODE_FENCES = "```\n\n```";
 
     /** Cuts escaped text into pieces of at most {@code max} characters, at line ends where possible, never inside an entity. */
     static List<String> chunks(String text, int max) {

@@ -24,6 +24,7 @@ import dev.llmq.core.port.in.ScheduleCard;
 import dev.llmq.core.port.in.TopicList;
 import dev.llmq.core.quiz.Quizmaster;
 import dev.llmq.core.testing.Fixtures;
+import dev.llmq.core.testing.LongAnswers;
 import dev.llmq.slack.fake.FakeSlack;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -171,5 +172,47 @@ class BlockKitTest {
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of("architecture"),
                 Instant.parse("2026-03-02T01:00:00Z")));
         return new ScheduleCard(Lang.EN, "Daily questions", entries, true);
+    }
+
+    static java.util.stream.Stream<LongAnswers.Answer> shippedLongAnswers() throws Exception {
+        return LongAnswers.shipped().stream();
+    }
+
+    /**
+     * Issue 17: the shipped bank's longest answers, and one far too long for a section, become
+     * sections of at most 3,000 characters; every code block is fenced in sections of its own and
+     * comes out whole, line for line.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("shippedLongAnswers")
+    void theLongestAnswersFitSectionsWithTheirCodeWhole(LongAnswers.Answer a) {
+        sectionsKeepTheCode(a);
+    }
+
+    @Test
+    void aCodeBlockTooLongForASectionIsSplitAtLinesIntoFencedSections() {
+        List<String> code = sectionsKeepTheCode(LongAnswers.tooLong());
+        assertTrue(code.size() > 2, "expected the code in several sections, got " + code.size());
+        String over = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"" + "x".repeat(3001) + "\"}}]";
+        assertTrue(FakeSlack.invalidBlocks(over), "the fake refuses a section over 3,000 characters, as Slack does");
+    }
+
+    /** Renders the answer card, checks the limits, and returns the code sections' texts. */
+    private static List<String> sectionsKeepTheCode(LongAnswers.Answer a) {
+        AnswerCard card = new AnswerCard(a.lang(), "q-long", "Topic", a.prompt(), a.text(), List.of("point"),
+                Optional.of("src"), true, List.of());
+        List<String> texts = new java.util.ArrayList<>();
+        for (LayoutBlock b : BlockKit.render(card).blocks()) {
+            if (b instanceof com.slack.api.model.block.SectionBlock s) {
+                texts.add(s.getText().getText());
+            }
+        }
+        assertTrue(texts.stream().allMatch(t -> t.length() <= BlockKit.MAX_SECTION), a.name());
+        List<String> code = texts.stream().filter(t -> t.startsWith("```\n")).toList();
+        assertTrue(code.stream().allMatch(t -> t.endsWith("\n```")), a.name() + ": a fence is left open");
+        String joined = String.join("\n", code.stream().map(t -> t.substring(4, t.length() - 4)).toList());
+        String expected = String.join("\n", LongAnswers.codeOf(a.text()).stream().map(Mrkdwn::escape).toList());
+        assertEquals(expected, joined, a.name() + ": the code did not come out whole");
+        return code;
     }
 }

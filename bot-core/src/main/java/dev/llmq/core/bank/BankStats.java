@@ -162,8 +162,9 @@ public final class BankStats {
         bank.question(id).ifPresent(q -> q.followUps().forEach(f -> collect(f, seen)));
     }
 
+    /** Words of prose: a code block in an answer is not what the 60-200 word range is about. */
     static int words(String text) {
-        String t = text.strip();
+        String t = RichText.proseOf(text);
         return t.isEmpty() ? 0 : t.split("\\s+").length;
     }
 

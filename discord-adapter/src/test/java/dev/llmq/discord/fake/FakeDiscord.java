@@ -1031,12 +1031,40 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Every message llmq sends must set {@code allowed_mentions} with an empty {@code parse}. */
     private void checkMentions(String what, DataObject body) {
+        checkLimits(what, body);
         Optional<DataObject> am = body.optObject("allowed_mentions");
         if (am.isEmpty() || !am.get().optArray("parse").map(a -> a.length() == 0).orElse(false)
                 || am.get().getBoolean("replied_user", false)
                 || am.get().optArray("users").map(a -> a.length() > 0).orElse(false)
                 || am.get().optArray("roles").map(a -> a.length() > 0).orElse(false)) {
             problems.add(what + " may mention: allowed_mentions = " + am.map(Object::toString).orElse("(missing)"));
+        }
+    }
+
+    /** Discord's embed limits: a description of 4,096 characters, a field value of 1,024, 6,000 in all. */
+    public static final int MAX_DESCRIPTION = 4096;
+    public static final int MAX_FIELD_VALUE = 1024;
+    public static final int MAX_EMBED_TOTAL = 6000;
+
+    /** Discord refuses a message whose embeds break a limit (50035 Invalid Form Body); the fake notes it. */
+    private void checkLimits(String what, DataObject body) {
+        DataArray embeds = body.optArray("embeds").orElseGet(DataArray::empty);
+        for (int i = 0; i < embeds.length(); i++) {
+            DataObject e = embeds.getObject(i);
+            int description = e.getString("description", "").length();
+            int total = description + e.getString("title", "").length()
+                    + e.optObject("footer").map(f -> f.getString("text", "").length()).orElse(0);
+            DataArray fields = e.optArray("fields").orElseGet(DataArray::empty);
+            for (int j = 0; j < fields.length(); j++) {
+                int value = fields.getObject(j).getString("value", "").length();
+                total += value + fields.getObject(j).getString("name", "").length();
+                if (value > MAX_FIELD_VALUE) {
+                    problems.add(what + ": an embed field of " + value + " characters");
+                }
+            }
+            if (description > MAX_DESCRIPTION || total > MAX_EMBED_TOTAL) {
+                problems.add(what + ": an embed of " + description + " description characters, " + total + " in all");
+            }
         }
     }
 

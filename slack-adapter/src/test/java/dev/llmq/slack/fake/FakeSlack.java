@@ -533,6 +533,10 @@ public final class FakeSlack implements AutoCloseable {
                 json(ex, 200, error("invalid_auth"));
                 return;
             }
+            if (BLOCK_METHODS.contains(method) && invalidBlocks(params.get("blocks"))) {
+                json(ex, 200, error("invalid_blocks"));
+                return;
+            }
             switch (method) {
                 case "chat.postMessage": {
                     if (rateLimitNext.getAndUpdate(v -> Math.max(0, v - 1)) > 0) {
@@ -770,12 +774,38 @@ public final class FakeSlack implements AutoCloseable {
                 params.put("_url", ex.getRequestURI().getPath());
                 calls.add(new Call(RESPOND, null, params, System.nanoTime()));
             }
-            byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, ok.length);
+            boolean invalid = invalidBlocks(params.get("blocks"));
+            byte[] ok = (invalid ? "invalid_blocks" : "ok").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(invalid ? 400 : 200, ok.length);
             try (OutputStream o = ex.getResponseBody()) {
                 o.write(ok);
             }
         }
+    }
+
+    /** The methods whose {@code blocks} Slack checks against its limits. */
+    private static final Set<String> BLOCK_METHODS = Set.of("chat.postMessage", "chat.postEphemeral", "chat.update");
+    /** Slack's limits: 50 blocks in a message, 3,000 characters in a section's text. */
+    public static final int MAX_BLOCKS = 50;
+    public static final int MAX_SECTION_TEXT = 3000;
+
+    /** Whether the blocks break a limit that Slack enforces; Slack refuses such a message with invalid_blocks. */
+    public static boolean invalidBlocks(String blocks) {
+        if (blocks == null || blocks.isBlank()) {
+            return false;
+        }
+        JsonArray all = JsonParser.parseString(blocks).getAsJsonArray();
+        if (all.size() > MAX_BLOCKS) {
+            return true;
+        }
+        for (JsonElement b : all) {
+            JsonObject o = b.getAsJsonObject();
+            if ("section".equals(o.get("type").getAsString()) && o.has("text")
+                    && o.getAsJsonObject("text").get("text").getAsString().length() > MAX_SECTION_TEXT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, String> params(HttpExchange ex) throws IOException {

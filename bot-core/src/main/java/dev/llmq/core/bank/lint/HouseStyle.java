@@ -2,6 +2,7 @@ package dev.llmq.core.bank.lint;
 
 import dev.llmq.core.bank.Question;
 import dev.llmq.core.bank.QuestionBank;
+import dev.llmq.core.bank.RichText;
 import dev.llmq.core.bank.Topic;
 import dev.llmq.core.i18n.Lang;
 import java.util.ArrayList;
@@ -77,7 +78,18 @@ public final class HouseStyle {
             stem -> "\\b" + Pattern.quote(stem) + "(?=" + STEM_ENDING.pattern() + ")");
     private static final Map<String, Pattern> WORD_PATTERNS = patterns(EN_WORDS,
             word -> "\\b" + Pattern.quote(word) + "s?\\b");
-    private static final Pattern CODE = Pattern.compile("`[^`]*`|\\$[^$\\n]+\\$");
+    /** A fenced block (from a line that starts with three backticks to the next such line), inline code, a formula. */
+    private static final Pattern CODE = Pattern.compile("(?m)^```[^\\n]*\\n[\\s\\S]*?^```|`[^`\\n]*`|\\$[^$\\n]+\\$");
+    /**
+     * A formula written with full-width brackets, outside backticks: a Latin name right before
+     * （…） that holds no Chinese and either an operator or at most three characters
+     * ("PE（pos + k）", "softmax（x）"), or an interval such as "[0，L]". It reads as prose, and the
+     * checks cannot tell its ASCII from a mistake, so it goes in backticks.
+     */
+    private static final Pattern FORMULA = Pattern.compile(
+            "[A-Za-z0-9_)\\]]（[^（）\\p{IsHan}]*[=+*/^<>…][^（）\\p{IsHan}]*）"
+            + "|[A-Za-z_]（[^（）\\p{IsHan}]{1,3}）"
+            + "|\\[[^\\]\\p{IsHan}\\n]{0,20}，[^\\]\\p{IsHan}\\n]{0,20}\\]");
     private static final Pattern ASCII_PUNCT = Pattern.compile("[,;?!]");
     private static final Pattern COLON = Pattern.compile("(?<![0-9]):|:(?![0-9])");
     /** Outside code and formulas (which go in backticks), a parenthesis in Chinese text is full-width. */
@@ -108,11 +120,22 @@ public final class HouseStyle {
             out.addAll(chinese(at + ".answer.zh", q.answer().zh()));
             out.addAll(english(at + ".prompt.en", q.prompt().en()));
             out.addAll(english(at + ".answer.en", q.answer().en()));
+            fences(out, at + ".answer.zh", q.answer().zh());
+            fences(out, at + ".answer.en", q.answer().en());
             list(out, at + ".key_points", q.keyPoints().zh(), q.keyPoints().en());
             list(out, at + ".hints", q.hints().zh(), q.hints().en());
             q.source().ifPresent(s -> out.addAll(english(at + ".source", s)));
         }
         return out;
+    }
+
+    /** A code fence left open would swallow the rest of the card on Discord and Slack. */
+    private static void fences(List<Finding> out, String where, String text) {
+        if (RichText.hasUnclosedFence(text)) {
+            int at = text.lastIndexOf("```");
+            out.add(new Finding(where, "a code fence that is never closed (end the block with a line of ```)",
+                    excerpt(text, at, 3)));
+        }
     }
 
     private static void list(List<Finding> out, String at, List<String> zh, List<String> en) {
@@ -133,6 +156,7 @@ public final class HouseStyle {
         find(out, where, "ASCII parenthesis in Chinese text (use （）, or put a formula in backticks)", PAREN, prose,
                 text);
         find(out, where, "quotation marks: use “” in Chinese text", QUOTES, prose, text);
+        find(out, where, "a formula outside backticks (write `PE(pos + k)`, not PE（pos + k）)", FORMULA, prose, text);
         find(out, where, "no space between Chinese and Latin letters or digits (put one)", NO_SPACE, prose, text);
         find(out, where, "a space next to full-width punctuation (remove it)", SPACE_AT_PUNCT, prose, text);
         find(out, where, "two spaces in a row", DOUBLE_SPACE, prose, text);

@@ -58,4 +58,23 @@ class HouseStyleTest {
         assertTrue(f.toString().contains("4096,32"), f.toString());
         assertTrue(f.rule().contains("2 places") || f.rule().contains("ASCII"), f.rule());
     }
+
+    /** Issue 16: a formula written with full-width brackets outside backticks is found; prose in （） is not. */
+    @Test
+    void aFormulaOutsideBackticksIsFound() {
+        for (String formula : List.of("平移后 PE（pos + k） 是线性函数", "对 softmax（…） 求导", "映射进 [0，L] 范围", "记作 f（x）。")) {
+            assertTrue(rules(HouseStyle.chinese("a", formula)).stream().anyMatch(r -> r.startsWith("a formula")), formula);
+        }
+        assertEquals(List.of(), HouseStyle.chinese("b", "`PE(pos + k)` 是 `PE(pos)` 的线性函数，映射进 `[0, L]` 范围。"));
+        assertEquals(List.of(), HouseStyle.chinese("c", "GELU（Gaussian Error Linear Unit）与 MQA（Shazeer，2019）；约 240 个 token（带宽 3.35 TB/s 的 H100）。"));
+    }
+
+    /** Issue 17: a fenced code block in an answer is code: its ASCII punctuation is not a finding. */
+    @Test
+    void aFencedCodeBlockIsSkipped() {
+        String answer = "用下面的代码实现：\n```python\ndef f(x, y):\n    return (x + y) / 2  # 平均?\n```\n然后调用它。";
+        assertEquals(List.of(), HouseStyle.chinese("a", answer));
+        assertTrue(rules(HouseStyle.chinese("b", "代码如下:\n```python\nx = 1\n```")).stream()
+                .anyMatch(r -> r.startsWith("ASCII colon")));
+    }
 }
