@@ -114,6 +114,19 @@ public final class DiscordRenderer {
                 .build();
     }
 
+    private static String topicLines(TopicList t, boolean withAliases) {
+        StringBuilder d = new StringBuilder();
+        for (TopicList.Entry e : t.topics()) {
+            d.append('`').append(e.id()).append("` ").append(e.name()).append(" · ")
+                    .append(Msg.QUESTION_COUNT.text(t.lang(), e.questions()));
+            if (withAliases && !e.aliases().isEmpty()) {
+                d.append(" · ").append(String.join(", ", e.aliases()));
+            }
+            d.append('\n');
+        }
+        return d.toString();
+    }
+
     static MessageEmbed answerEmbed(AnswerCard a) {
         EmbedBuilder e = new EmbedBuilder()
                 .setTitle(cut(Msg.ANSWER_TITLE.text(a.lang()) + " · " + a.topicName(), MessageEmbed.TITLE_MAX_LENGTH))
@@ -129,17 +142,11 @@ public final class DiscordRenderer {
     }
 
     private static MessageEmbed topicsEmbed(TopicList t) {
-        StringBuilder d = new StringBuilder();
-        for (TopicList.Entry e : t.topics()) {
-            d.append('`').append(e.id()).append("` ").append(e.name()).append(" · ")
-                    .append(Msg.QUESTION_COUNT.text(t.lang(), e.questions()));
-            if (!e.aliases().isEmpty()) {
-                d.append(" · ").append(String.join(", ", e.aliases()));
-            }
-            d.append('\n');
-        }
+        String all = topicLines(t, true);
+        // Thirty-odd topics with their aliases outgrow an embed: then every topic, without aliases.
+        String d = all.length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH ? all : topicLines(t, false);
         EmbedBuilder b = new EmbedBuilder().setTitle(Msg.TOPICS_TITLE.text(t.lang()))
-                .setDescription(cut(d.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH)).setColor(INFO);
+                .setDescription(cut(d, MessageEmbed.DESCRIPTION_MAX_LENGTH)).setColor(INFO);
         if (!t.topics().isEmpty()) {
             b.setFooter(Msg.TOPICS_FOOTER.text(t.lang(), t.topics().get(0).id()));
         }

@@ -146,4 +146,27 @@ class DiscordRendererTest {
         }
         return n;
     }
+
+    /** Issue 17: forty topics with ten aliases each outgrow an embed; every topic is still listed. */
+    @Test
+    void aLongTopicListDropsTheAliasesButKeepsEveryTopic() {
+        List<TopicList.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            List<String> aliases = new ArrayList<>();
+            for (int j = 0; j < 10; j++) {
+                aliases.add("alias-number-" + i + "-" + j);
+            }
+            entries.add(new TopicList.Entry("topic-" + i, "Topic name " + i, aliases, 15));
+        }
+        MessageEmbed e = DiscordRenderer.render(new TopicList(Lang.EN, entries, true)).data().getEmbeds().get(0);
+        String d = e.getDescription();
+        assertTrue(d.length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH);
+        for (TopicList.Entry t : entries) {
+            assertTrue(d.contains("`" + t.id() + "` " + t.name()), t.id() + " is missing");
+        }
+        assertFalse(d.contains("alias-number"), "aliases were kept although they do not fit");
+        MessageEmbed few = DiscordRenderer.render(new TopicList(Lang.EN, entries.subList(0, 3), true)).data()
+                .getEmbeds().get(0);
+        assertTrue(few.getDescription().contains("alias-number-0-0"), "a short list keeps its aliases");
+    }
 }
