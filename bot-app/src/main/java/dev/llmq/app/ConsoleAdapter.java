@@ -10,9 +10,7 @@ import dev.llmq.core.port.in.Notice;
 import dev.llmq.core.port.in.Origin;
 import dev.llmq.core.port.in.Reply;
 import dev.llmq.core.port.out.DailyPublisher;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,29 +23,22 @@ import java.util.concurrent.CompletableFuture;
  * the number presses the button. Daily posts print to the same terminal.
  */
 final class ConsoleAdapter implements ChatPlatform {
-    private final BufferedReader in;
-    private final PrintStream out;
-    private final boolean interactive;
+    private final ConsoleLines lines;
     private final Origin origin;
     private final ConsolePublisher publisher;
     private final CompletableFuture<String> stopped = new CompletableFuture<>();
     private volatile Interactions quizmaster;
     private volatile boolean closed;
-    private List<Action> buttons = List.of();
+    /** Written by the reader thread and by the scheduler's (a daily post), read by the reader. */
+    private volatile List<Action> buttons = List.of();
     private final ConsoleFiles files;
 
-    ConsoleAdapter(BufferedReader in, PrintStream out, boolean interactive, Optional<Lang> sessionLang) {
-        this(in, out, interactive, sessionLang, new ConsoleFiles(java.nio.file.Path.of(ConsoleFiles.DEFAULT)));
-    }
-
     /** @param files where the files of replies (the stats card, exports) are written */
-    ConsoleAdapter(BufferedReader in, PrintStream out, boolean interactive, Optional<Lang> sessionLang,
-                   ConsoleFiles files) {
+    ConsoleAdapter(ConsoleLines lines, Optional<Lang> sessionLang, ConsoleFiles files) {
         this.files = files;
-        this.in = in;
-        this.out = out;
-        this.interactive = interactive;
-        this.publisher = new ConsolePublisher(out);
+        this.lines = lines;
+        // A daily post's buttons are the ones a number presses next, as a card's are.
+        this.publisher = new ConsolePublisher(lines, this::offer);
         // The person at the terminal owns it: they may set the daily question. Their zone is the machine's.
         this.origin = new Origin(ConsolePublisher.PLATFORM, "local", "terminal", System.getProperty("user.name", "you"),
                 null, sessionLang, true, Optional.of(java.time.ZoneId.systemDefault()));
@@ -71,8 +62,8 @@ final class ConsoleAdapter implements ChatPlatform {
         }
         this.quizmaster = Objects.requireNonNull(core);
         var bank = core.bank();
-        out.printf("llmq console · %d questions in %d topics. Type /llmq help for commands, /quit to leave.%n",
-                bank.size(), bank.topics().size());
+        lines.print(String.format("llmq console · %d questions in %d topics. Type /llmq help for commands, /quit to leave.%n",
+                bank.size(), bank.topics().size()));
         Thread reader = new Thread(this::readUntilDone, "llmq-console");
         reader.setDaemon(true); // a blocked readLine must not keep the process alive after main returns
         reader.start();
@@ -89,23 +80,19 @@ final class ConsoleAdapter implements ChatPlatform {
     /** Reads and answers lines until EOF or /quit; returns which of the two ended it. */
     private String readLines() throws IOException {
         while (!closed) {
-            if (interactive) {
-                out.print("> ");
-                out.flush();
-            }
-            String line = in.readLine();
-            if (line == null) {
+            Optional<String> read = lines.readLine("> ");
+            if (read.isEmpty()) {
                 return "end of input";
             }
-            line = line.strip();
+            String line = read.get();
             if (line.isEmpty()) {
                 continue;
             }
             if (line.equals("/quit") || line.equals("/exit") || line.equals("/q")) {
                 return "quit";
             }
-            if (!interactive) {
-                out.println("> " + line);
+            if (!lines.interactive()) {
+                lines.print("> " + line + "\n");
             }
             show(answer(line));
         }
@@ -135,6 +122,7 @@ final class ConsoleAdapter implements ChatPlatform {
     @Override
     public void close() {
         closed = true;
+        lines.close();
     }
 
     private Reply answer(String line) {
@@ -164,10 +152,14 @@ final class ConsoleAdapter implements ChatPlatform {
     }
 
     private void show(Reply reply) {
-        if (!reply.actions().isEmpty()) {
-            buttons = reply.actions();
+        offer(reply.actions());
+        lines.print(ConsoleRenderer.render(reply, this::save));
+    }
+
+    /** The buttons a number presses from now on: the last card's that had any. */
+    private void offer(List<Action> actions) {
+        if (!actions.isEmpty()) {
+            buttons = actions;
         }
-        out.print(ConsoleRenderer.render(reply, this::save));
-        out.flush();
     }
 }

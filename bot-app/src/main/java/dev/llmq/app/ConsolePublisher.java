@@ -7,7 +7,9 @@ import dev.llmq.core.port.out.DailyPost;
 import dev.llmq.core.port.out.DailyPublisher;
 import dev.llmq.core.port.out.Published;
 import dev.llmq.core.schedule.ChannelRef;
-import java.io.PrintStream;
+import dev.llmq.core.port.in.Action;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConsolePublisher implements DailyPublisher {
     static final String PLATFORM = "console";
 
-    private final PrintStream out;
+    private final ConsoleLines out;
+    private final Consumer<List<Action>> buttons;
     private final AtomicInteger posts = new AtomicInteger();
 
-    ConsolePublisher(PrintStream out) {
+    /** @param buttons told the buttons of each daily post, so that typing a number presses them */
+    ConsolePublisher(ConsoleLines out, Consumer<List<Action>> buttons) {
         this.out = out;
+        this.buttons = buttons;
     }
 
     @Override
@@ -36,12 +41,10 @@ final class ConsolePublisher implements DailyPublisher {
     @Override
     public Published postQuestion(DailyPost post) {
         int n = posts.incrementAndGet();
-        synchronized (out) {
-            out.println("[#" + post.channel().channel() + "] "
-                    + Msg.DAILY_TITLE_POST.text(post.question().lang(), post.localDate()));
-            out.print(ConsoleRenderer.render(post.question()));
-            out.flush();
-        }
+        buttons.accept(post.question().actions());
+        out.print("[#" + post.channel().channel() + "] "
+                + Msg.DAILY_TITLE_POST.text(post.question().lang(), post.localDate()) + "\n"
+                + ConsoleRenderer.render(post.question()));
         return new Published("post-" + n, post.openThread() ? Optional.of("thread-" + n) : Optional.empty());
     }
 
@@ -49,20 +52,14 @@ final class ConsolePublisher implements DailyPublisher {
     @Override
     public Published postReminder(ChannelRef member, Notice nudge) {
         int n = posts.incrementAndGet();
-        synchronized (out) {
-            out.println("[" + member.channel() + "] " + nudge.text() + " · /llmq review");
-            out.flush();
-        }
+        out.print("[" + member.channel() + "] " + nudge.text() + " · /llmq review\n");
         return new Published("reminder-" + n, Optional.empty());
     }
 
     @Override
     public void postAnswer(ChannelRef channel, Published where, AnswerCard answer) {
-        synchronized (out) {
-            out.println("[#" + channel.channel() + " › " + where.threadRef().orElse(where.messageRef()) + "] "
-                    + Msg.DAILY_ANSWER_IN_THREAD.text(answer.lang()));
-            out.print(ConsoleRenderer.render(answer));
-            out.flush();
-        }
+        buttons.accept(answer.actions());
+        out.print("[#" + channel.channel() + " › " + where.threadRef().orElse(where.messageRef()) + "] "
+                + Msg.DAILY_ANSWER_IN_THREAD.text(answer.lang()) + "\n" + ConsoleRenderer.render(answer));
     }
 }

@@ -43,10 +43,8 @@ public final class ConsoleRenderer {
                 out.append(q.prompt()).append('\n');
             }
             case AnswerCard a -> {
+                // No "only you can see this answer": one person uses a terminal.
                 out.append("── ").append(Msg.ANSWER_TITLE.text(a.lang())).append(" · ").append(a.questionId());
-                if (a.ephemeral()) {
-                    out.append(" · ").append(Msg.ANSWER_PRIVATE_NOTE.text(a.lang()));
-                }
                 out.append(" ──\n").append(a.answer()).append('\n');
                 if (!a.keyPoints().isEmpty()) {
                     out.append(Msg.KEY_POINTS.text(a.lang())).append(":\n");

@@ -9,9 +9,7 @@ import dev.llmq.core.config.StartupFailure;
 import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.port.ChatPlatform;
 import dev.llmq.core.quiz.UserLimits;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -227,8 +225,8 @@ public final class Main implements Callable<Integer> {
                 store.discard();
                 return EXIT_USAGE;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(main.stdin, StandardCharsets.UTF_8));
-            ConsoleAdapter console = new ConsoleAdapter(reader, main.stdout, main.interactive, lang,
+            ConsoleAdapter console = new ConsoleAdapter(
+                    ConsoleTerminal.open(main.env, main.stdin, main.stdout, main.interactive), lang,
                     ConsoleFiles.from(main.env));
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
             try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store,
