@@ -3,9 +3,12 @@ package dev.llmq.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
@@ -31,6 +34,29 @@ final class JLineLines implements ConsoleLines {
                 .variable(LineReader.HISTORY_FILE_SIZE, 1000);
         history.ifPresent(p -> b.variable(LineReader.HISTORY_FILE, p));
         this.reader = b.build();
+        bindCursorKeys(reader.getKeyMaps().get(LineReader.EMACS));
+    }
+
+    /**
+     * JLine binds the keys its terminal type's description lists, which for xterm are the
+     * "application mode" ones ({@code ESC O D}). A terminal that ignores the switch to that mode,
+     * or a TERM that does not match the terminal, sends {@code ESC [ D} instead; readline binds
+     * both forms, and so do we.
+     */
+    static void bindCursorKeys(KeyMap<Binding> keys) {
+        bind(keys, LineReader.BACKWARD_CHAR, "\u001B[D", "\u001BOD");
+        bind(keys, LineReader.FORWARD_CHAR, "\u001B[C", "\u001BOC");
+        bind(keys, LineReader.UP_LINE_OR_HISTORY, "\u001B[A", "\u001BOA");
+        bind(keys, LineReader.DOWN_LINE_OR_HISTORY, "\u001B[B", "\u001BOB");
+        bind(keys, LineReader.BEGINNING_OF_LINE, "\u001B[H", "\u001BOH", "\u001B[1~", "\u001B[7~");
+        bind(keys, LineReader.END_OF_LINE, "\u001B[F", "\u001BOF", "\u001B[4~", "\u001B[8~");
+        bind(keys, LineReader.DELETE_CHAR, "\u001B[3~");
+    }
+
+    private static void bind(KeyMap<Binding> keys, String widget, String... sequences) {
+        for (String s : sequences) {
+            keys.bind(new Reference(widget), s);
+        }
     }
 
     @Override

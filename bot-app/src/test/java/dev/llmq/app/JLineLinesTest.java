@@ -95,6 +95,14 @@ class JLineLinesTest {
         assertTrue(KeyMap.key(terminal, Capability.key_right).startsWith("\u001B"), "xterm's arrow keys are escapes");
     }
 
+    /** Both forms of the cursor keys: a terminal that stays in normal mode sends ESC [ D, as tmux's send-keys does. */
+    @Test
+    void theNormalModeCursorKeysWorkToo() throws Exception {
+        assertEquals("/llmq rXag", type("/llmq rag\u001B[D\u001B[DX\r"));
+        assertEquals("/llmq rXag", type("\u001B[A\r"));
+        assertEquals("/llmq arch", type("llmq arc\u001B[H/\u001B[Fh\r"));
+    }
+
     @Test
     void homeAndEndJumpToTheEnds() throws Exception {
         assertEquals("/llmq architecture", type("llmq arch" + key(Capability.key_home) + "/"
