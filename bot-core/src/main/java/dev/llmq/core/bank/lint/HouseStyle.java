@@ -124,7 +124,8 @@ public final class HouseStyle {
             fences(out, at + ".answer.en", q.answer().en());
             list(out, at + ".key_points", q.keyPoints().zh(), q.keyPoints().en());
             list(out, at + ".hints", q.hints().zh(), q.hints().en());
-            q.source().ifPresent(s -> out.addAll(english(at + ".source", s)));
+            // A source quotes titles as published ("… Safety Behaviours …"): only the naming rule applies.
+            q.source().ifPresent(s -> out.addAll(unnamedArticle(at + ".source", s)));
         }
         return out;
     }
@@ -174,14 +175,20 @@ public final class HouseStyle {
         return out;
     }
 
-    /** The checks of an English text: American spelling. */
-    public static List<Finding> english(String where, String text) {
+    /** The one check of a source: an article it cites is named. */
+    static List<Finding> unnamedArticle(String where, String text) {
         List<Finding> out = new ArrayList<>();
-        String lower = masked(text).toLowerCase(Locale.ROOT);
         if (!text.contains(SEED_AUTHOR)) {
             find(out, where, "an article that the text does not name (name it, or say it in the bank's voice)",
                     UNNAMED_EN, masked(text), text);
         }
+        return out;
+    }
+
+    /** The checks of an English text: a named article, American spelling. */
+    public static List<Finding> english(String where, String text) {
+        List<Finding> out = unnamedArticle(where, text);
+        String lower = masked(text).toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> s : EN_SPELLING.entrySet()) {
             Matcher m = STEM_PATTERNS.get(s.getKey()).matcher(lower);
             if (m.find()) {

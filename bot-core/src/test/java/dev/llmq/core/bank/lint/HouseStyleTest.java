@@ -77,4 +77,11 @@ class HouseStyleTest {
         assertTrue(rules(HouseStyle.chinese("b", "代码如下:\n```python\nx = 1\n```")).stream()
                 .anyMatch(r -> r.startsWith("ASCII colon")));
     }
+
+    /** A source quotes a paper's title as published, British spelling and all. */
+    @Test
+    void aSourceKeepsItsTitlesSpelling() {
+        assertEquals(List.of(), HouseStyle.unnamedArticle("s", "Wang and Liu (2021), Understanding the Behaviour of Contrastive Loss"));
+        assertTrue(rules(HouseStyle.unnamedArticle("t", "the article, section 2")).get(0).startsWith("an article"));
+    }
 }
