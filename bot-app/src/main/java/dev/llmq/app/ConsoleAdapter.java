@@ -23,6 +23,12 @@ import java.util.concurrent.CompletableFuture;
  * the number presses the button. Daily posts print to the same terminal.
  */
 final class ConsoleAdapter implements ChatPlatform {
+    /** What ends the session: the commands, and the bare words people type at any prompt. */
+    static final java.util.Set<String> QUIT_WORDS = java.util.Set.of("/quit", "/exit", "/q", "quit", "exit", "退出");
+
+    /** How much of a piped line the transcript repeats. */
+    static final int ECHO_MAX = 200;
+
     private final ConsoleLines lines;
     private final Origin origin;
     private final ConsolePublisher publisher;
@@ -88,11 +94,12 @@ final class ConsoleAdapter implements ChatPlatform {
             if (line.isEmpty()) {
                 continue;
             }
-            if (line.equals("/quit") || line.equals("/exit") || line.equals("/q")) {
+            if (QUIT_WORDS.contains(line.toLowerCase(java.util.Locale.ROOT))) {
                 return "quit";
             }
             if (!lines.interactive()) {
-                lines.print("> " + line + "\n");
+                // the transcript of piped input shows each line, a pasted page only in part
+                lines.print("> " + (line.length() > ECHO_MAX ? line.substring(0, ECHO_MAX) + "…" : line) + "\n");
             }
             show(answer(line));
         }
@@ -126,15 +133,15 @@ final class ConsoleAdapter implements ChatPlatform {
     }
 
     private Reply answer(String line) {
-        if (line.matches("[0-9]{1,3}")) {
-            int n = Integer.parseInt(line);
+        if (line.matches("[-+]?[0-9]+([.,][0-9]*)?")) { // a number, also -1 or 1.0: a button press, or a wrong one
+            int n = line.matches("[0-9]{1,3}") ? Integer.parseInt(line) : 0;
             if (n >= 1 && n <= buttons.size()) {
                 return quizmaster.press(origin, buttons.get(n - 1).id());
             }
             Lang lang = quizmaster.langFor(origin, Optional.empty());
             return Notice.error(lang, buttons.isEmpty() ? ConsoleText.NO_BUTTONS.text(lang) : ConsoleText.PICK_BUTTON.text(lang, buttons.size()));
         }
-        if (line.startsWith("/") && !line.equals(CommandParser.PREFIX) && !line.startsWith(CommandParser.PREFIX + " ")) {
+        if (line.startsWith("/") && !CommandParser.startsWithPrefix(line)) {
             // Another slash command: treat "/topics" or "/help" as the /llmq word, anything else as a topic.
             line = CommandParser.PREFIX + " " + line.substring(1);
         }

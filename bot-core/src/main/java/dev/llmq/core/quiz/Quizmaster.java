@@ -10,6 +10,7 @@ import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.port.in.Action;
 import dev.llmq.core.port.in.ActionId;
 import dev.llmq.core.port.in.ActionKind;
+import dev.llmq.core.port.in.CommandParser;
 import dev.llmq.core.port.in.Command;
 import dev.llmq.core.port.in.DailyDesk;
 import dev.llmq.core.port.in.HelpCard;
@@ -203,6 +204,13 @@ public final class Quizmaster implements Interactions {
         }
     }
 
+    /** What was not understood, quoted at most once and cut when long (a pasted page is not echoed back). */
+    static String malformed(Command.Malformed bad, Lang lang) {
+        String word = CommandParser.echo(bad.word());
+        return bad.reason().raw(lang).contains("%s") ? bad.reason().text(lang, word)
+                : Msg.BAD_OPTION.text(lang, word, bad.reason().text(lang));
+    }
+
     private Reply answer(Origin origin, Command command) {
         Lang lang = langFor(origin, command.lang());
         return switch (command) {
@@ -210,8 +218,7 @@ public final class Quizmaster implements Interactions {
             case Command.ShowTopics t -> topics(lang, true);
             case Command.ShowHelp h -> help(lang);
             case Command.Daily d -> daily(origin, d, lang);
-            case Command.Malformed bad ->
-                    Notice.error(lang, Msg.BAD_OPTION.text(lang, bad.word(), bad.reason().text(lang)));
+            case Command.Malformed bad -> Notice.error(lang, malformed(bad, lang));
             case Command.Review r -> study.<Reply>map(s -> s.review(origin, lang)).orElseGet(() -> noStudy(lang));
             case Command.Settings s -> study.<Reply>map(d -> d.settings(origin, s, langFor(origin, s.lang())))
                     .orElseGet(() -> noStudy(lang));
@@ -356,11 +363,11 @@ public final class Quizmaster implements Interactions {
                     draw(origin, b, Optional.of(found.topic()), lang, ask.difficulty(), pub);
             case TopicResolver.Ambiguous amb -> {
                 String names = amb.candidates().stream().map(Topic::id).collect(Collectors.joining(", "));
-                yield Notice.error(lang, Msg.AMBIGUOUS_TOPIC.text(lang, amb.input(), names) + " "
+                yield Notice.error(lang, Msg.AMBIGUOUS_TOPIC.text(lang, CommandParser.echo(amb.input()), names) + " "
                         + Msg.TOPICS_ARE.text(lang, allTopics));
             }
             case TopicResolver.Unknown unknown -> {
-                StringBuilder text = new StringBuilder(Msg.UNKNOWN_TOPIC.text(lang, unknown.input()));
+                StringBuilder text = new StringBuilder(Msg.UNKNOWN_TOPIC.text(lang, CommandParser.echo(unknown.input())));
                 if (!unknown.suggestions().isEmpty()) {
                     text.append(' ').append(Msg.DID_YOU_MEAN.text(lang, unknown.suggestions().stream()
                             .map(Topic::id).collect(Collectors.joining(", "))));

@@ -51,13 +51,42 @@ public final class CommandParser {
         OptionalInt level = OptionalInt.empty();
         if (difficulty.isPresent()) {
             String d = difficulty.get().strip();
-            if (!d.matches("[1-3]")) {
+            level = difficulty(d);
+            if (level.isEmpty()) {
                 return new Command.Malformed(d, Msg.BAD_DIFFICULTY, lang);
             }
-            level = OptionalInt.of(Integer.parseInt(d));
         }
         Optional<String> which = t.isEmpty() || t.equals(ANY_TOPIC) ? Optional.empty() : Optional.of(t);
         return new Command.Ask(which, lang, level, publicReveal);
+    }
+
+    /** A difficulty as typed: 1, 2 or 3, or the words the cards show (easy, medium, hard; 简单, 中等, 困难). */
+    public static OptionalInt difficulty(String typed) {
+        return switch (typed.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "easy", "简单", "容易" -> OptionalInt.of(1);
+            case "2", "medium", "中等", "中" -> OptionalInt.of(2);
+            case "3", "hard", "困难", "难" -> OptionalInt.of(3);
+            default -> OptionalInt.empty();
+        };
+    }
+
+    /** How much of what someone typed a reply quotes back: enough to recognize it. */
+    static final int ECHO_MAX = 60;
+
+    /** {@code typed} as a reply quotes it: on one line, cut to {@link #ECHO_MAX} characters. */
+    public static String echo(String typed) {
+        String t = typed.strip().replaceAll("\\s+", " ");
+        if (t.length() <= ECHO_MAX) {
+            return t;
+        }
+        int end = Character.isHighSurrogate(t.charAt(ECHO_MAX - 1)) ? ECHO_MAX - 1 : ECHO_MAX;
+        return t.substring(0, end) + "…";
+    }
+
+    /** Whether the text starts with the command word, in any case ({@code /LLMQ arch}). */
+    public static boolean startsWithPrefix(String text) {
+        return text.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                && (text.length() == PREFIX.length() || Character.isWhitespace(text.charAt(PREFIX.length())));
     }
 
     /**
@@ -117,7 +146,7 @@ public final class CommandParser {
     /** A line of chat text, with or without the {@code /llmq} prefix. Never throws: bad input is {@link Command.Malformed}. */
     public static Command parse(String text) {
         String rest = text == null ? "" : text.strip();
-        if (rest.equals(PREFIX) || rest.startsWith(PREFIX + " ")) {
+        if (startsWithPrefix(rest)) {
             rest = rest.substring(PREFIX.length()).strip();
         }
         String[] tokens = rest.isEmpty() ? new String[0] : rest.split("\\s+");
@@ -129,36 +158,59 @@ public final class CommandParser {
         }
         Optional<Lang> lang = Optional.empty();
         Optional<String> difficulty = Optional.empty();
-        boolean publicReveal = false;
+        Optional<String> publicToken = Optional.empty();
+        Optional<String> langToken = Optional.empty();
         List<String> words = new ArrayList<>();
         for (String token : tokens) {
             String lower = token.toLowerCase(Locale.ROOT);
             int sep = Math.max(lower.indexOf(':'), lower.indexOf('='));
             String key = sep > 0 ? lower.substring(0, sep) : lower;
             String value = sep > 0 ? token.substring(sep + 1) : "";
-            if (sep > 0 && (key.equals("lang") || key.equals("language") || key.equals("语言"))) {
+            if (sep > 0 && LANG_KEYS.contains(key)) {
+                if (langToken.isPresent()) {
+                    return new Command.Malformed(key + ":", Msg.REPEATED_OPTION, lang);
+                }
                 lang = Lang.parse(value);
                 if (lang.isEmpty()) {
                     return new Command.Malformed(token, Msg.BAD_LANG, Optional.empty());
                 }
-            } else if (sep > 0 && (key.equals("difficulty") || key.equals("diff") || key.equals("d")
-                    || key.equals("level") || key.equals("难度"))) {
-                if (!value.matches("[1-3]")) {
+                langToken = Optional.of(token);
+            } else if (sep > 0 && DIFFICULTY_KEYS.contains(key)) {
+                if (difficulty.isPresent()) {
+                    return new Command.Malformed(key + ":", Msg.REPEATED_OPTION, lang);
+                }
+                if (difficulty(value).isEmpty()) {
                     return new Command.Malformed(token, Msg.BAD_DIFFICULTY, lang);
                 }
-                difficulty = Optional.of(value);
+                difficulty = Optional.of(token);
             } else if (sep < 0 && (lower.equals("public") || lower.equals("公开"))) {
-                publicReveal = true;
+                if (publicToken.isPresent()) {
+                    return new Command.Malformed(token, Msg.REPEATED_OPTION, lang);
+                }
+                publicToken = Optional.of(token);
+            } else if (sep > 0 && key.matches("[a-z\\p{IsHan}]+") && sep < token.length() - 1) {
+                // a key:value that is no option (topic:rag, level=2 spelled otherwise): say so, not "unknown topic"
+                return new Command.Malformed(token, Msg.UNKNOWN_OPTION, lang);
             } else {
                 words.add(token);
             }
         }
         if (!words.isEmpty() && (words.get(0).equalsIgnoreCase("daily") || words.get(0).equals("每日"))) {
+            Optional<String> notForDaily = difficulty.isPresent() ? difficulty : publicToken;
+            if (notForDaily.isPresent()) {
+                return new Command.Malformed(notForDaily.get(), Msg.DAILY_TAKES_NO, lang);
+            }
             return dailyText(words.subList(1, words.size()), lang);
         }
+        Optional<String> level = difficulty.map(t -> t.substring(Math.max(t.indexOf(':'), t.indexOf('=')) + 1));
+        boolean publicReveal = publicToken.isPresent();
         // "help" and "topics" alone are commands; inside a longer phrase they are just topic words
-        return ask(String.join(" ", words), lang, difficulty, publicReveal);
+        return ask(String.join(" ", words), lang, level, publicReveal);
     }
+
+    private static final Set<String> DIFFICULTY_KEYS = Set.of("difficulty", "diff", "d", "level", "难度");
+
+
 
     /**
      * The study commands, when {@code word} is one: {@code review}, {@code settings [server] key:value...},
@@ -367,11 +419,18 @@ public final class CommandParser {
         if (!sub.equalsIgnoreCase("set")) {
             return daily(sub, Optional.empty(), lang);
         }
+        boolean timeFirst = args.size() > 1 && DailyArgs.time(args.get(1)).isPresent();
+        if (timeFirst && (args.size() == 2 || (DailyArgs.zone(args.get(2)).isEmpty() && !args.get(2).contains("/")))) {
+            return new Command.Malformed(args.get(1), Msg.MISSING_ZONE, lang); // "daily set 09:00", "daily set 09:00 mon-fri"
+        }
         if (args.size() < 3) {
             return new Command.Malformed(String.join(" ", args), Msg.DAILY_USAGE, lang);
         }
         // the weekdays are optional, so a fourth word is weekdays only when it reads as weekdays
         boolean hasDays = args.size() > 3 && DailyArgs.weekdays(args.get(3)).isPresent();
+        if (args.size() > 3 && !hasDays && DailyArgs.looksLikeDays(args.get(3))) {
+            return new Command.Malformed(args.get(3), Msg.NOT_A_DAY, lang);
+        }
         return dailySet(Optional.empty(), args.get(1), args.get(2), hasDays ? Optional.of(args.get(3)) : Optional.empty(),
                 args.subList(hasDays ? 4 : 3, args.size()), lang);
     }

@@ -155,6 +155,16 @@ public final class DailyArgs {
         return out.isEmpty() ? Optional.empty() : Optional.of(out);
     }
 
+    /**
+     * Whether a word that is not a weekday form was meant as one ({@code funday}, {@code mon-fry},
+     * {@code tue,thurs}, 周一), so that it is refused as a day rather than looked up as a topic.
+     */
+    public static boolean looksLikeDays(String word) {
+        String t = word.strip().toLowerCase(Locale.ROOT);
+        return t.matches("[a-z]*(day|days|end|ends)") || t.matches("[a-z]{2,9}([-,][a-z]{2,9})+")
+                || t.startsWith("周") || t.startsWith("星期") || t.startsWith("每天") || t.equals("工作日");
+    }
+
     private static DayOfWeek day(String abbrev) {
         return DayOfWeek.of(DAYS.indexOf(abbrev) + 1);
     }
