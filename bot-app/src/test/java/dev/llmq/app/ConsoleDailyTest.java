@@ -64,7 +64,8 @@ class ConsoleDailyTest {
         CliHarness r = CliHarness.run(env, "/llmq daily now\n/llmq daily now\n", "console");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("[#terminal] Daily question · "), r.out());
-        assertTrue(r.out().contains("Today's question is posted."), r.out());
+        // no schedule is set: the reply says this is a one-off (issue 18)
+        assertTrue(r.out().contains("Posted one question now. No daily question is set here"), r.out());
         assertTrue(r.out().contains("Today's question was already posted here"), r.out());
         assertEquals(r.out().indexOf("[#terminal] Daily question"), r.out().lastIndexOf("[#terminal] Daily question"));
     }

@@ -56,6 +56,11 @@ class ForgivingConsoleTest {
                         List.of("\u001B", "[D", UNKNOWN)),
                 new Row("a daily post's buttons can be pressed", "/llmq daily set 09:00 UTC\n/llmq daily now\n1\n",
                         List.of("── Answer · "), List.of("There are no buttons to press yet")),
+                new Row("daily now with no schedule says it is a one-off", "/llmq daily now\n",
+                        List.of("Posted one question now. No daily question is set here"), List.of("Today's question is posted.")),
+                new Row("daily now after off says none is set", "/llmq daily set 09:00 UTC\n/llmq daily now\n/llmq daily off\n"
+                        + "/llmq daily now\n", List.of("was already posted here", "No daily question is set here now."),
+                        List.of()),
                 new Row("the help lists every day form", "/llmq help\n",
                         List.of("daily, weekdays, weekends, mon-fri, mon,wed,fri"), List.of()),
                 new Row("no 'only you can see' in a terminal", "/llmq arch\n1\n", List.of("── Answer · "),

@@ -414,7 +414,7 @@ class DiscordEndToEndTest {
         int attempts = fake.requests("POST", "channels/" + fake.general + "/messages").size();
         fake.rateLimit(r -> r.path().equals("channels/" + fake.general + "/messages"), 1, 0.2);
         DataObject posted = edited(fake.subcommand(fake.admin, fake.general, "llmq-daily", "now"));
-        assertEquals(Msg.DAILY_POSTED.text(Lang.EN), posted.getString("content"));
+        assertEquals(Msg.DAILY_POSTED_ONE_OFF.text(Lang.EN), posted.getString("content"));
         List<Req> tries = fake.requests("POST", "channels/" + fake.general + "/messages");
         tries = tries.subList(attempts, tries.size());
         assertEquals(2, tries.size(), "one 429, one retry");

@@ -291,7 +291,7 @@ class SlackBotEndToEndTest {
     void dailyNowPostsTheQuestionAndThenYesterdaysAnswerInItsThread() throws Exception {
         long since = System.nanoTime();
         command(ADMIN, "C0DAILY", "daily now");
-        assertTrue(respondedAfter(since).blocks().contains(Msg.DAILY_POSTED.text(Lang.EN)));
+        assertTrue(respondedAfter(since).blocks().contains(Msg.DAILY_POSTED_ONE_OFF.text(Lang.EN)));
         FakeSlack.Call first = fake.awaitCall("chat.postMessage", c -> "C0DAILY".equals(c.params().get("channel")), WAIT);
         assertNull(first.params().get("thread_ts"), "the question opens the day's thread");
         String firstId = FakeSlack.buttons(first.json("blocks")).get("llmq-reveal").split(":")[1];

@@ -55,7 +55,7 @@ public final class StoredDailyDesk implements DailyDesk {
                 case Command.DailyStatus status -> {
                     List<ScheduleCard.Entry> entries = store.schedules(ref.platform(), ref.space()).stream()
                             .filter(s -> !s.schedule().channel().isMember()) // members' reminders are theirs
-                            .map(StoredDailyDesk::entry)
+                            .map(st -> entry(st, scheduler.clock().instant()))
                             .sorted(Comparator.comparing(ScheduleCard.Entry::next))
                             .collect(Collectors.toList());
                     yield new ScheduleCard(lang, (entries.isEmpty() ? Msg.DAILY_NONE : Msg.DAILY_TITLE).text(lang),
@@ -76,32 +76,45 @@ public final class StoredDailyDesk implements DailyDesk {
                 Instant next = FireTimes.next(s, scheduler.clock().instant());
                 store.putSchedule(s, next);
                 yield new ScheduleCard(lang, Msg.DAILY_SET.text(lang),
-                        List.of(entry(new StoredSchedule(s, next, Optional.empty()))), true);
+                        List.of(entry(new StoredSchedule(s, next, Optional.empty()), next)), true);
             }
             case DailySetup.Result.Refused refused -> refused.why();
         };
     }
 
+    /**
+     * Posts today's question now. With no schedule here (never set, or turned off) it is a one-off
+     * question, and the reply says so rather than suggesting a daily question is running.
+     */
     private Reply now(Origin origin, ChannelRef ref, Lang lang) {
-        Schedule s = store.schedule(ref).map(StoredSchedule::schedule)
+        Optional<Schedule> scheduled = store.schedule(ref).map(StoredSchedule::schedule);
+        boolean oneOff = scheduled.isEmpty();
+        Schedule s = scheduled
                 .orElseGet(() -> DailySetup.adHoc(ref, scheduler.clock().instant(), Optional.of(lang), origin.user()));
         if (s.lang().isEmpty()) {
             s = new Schedule(s.channel(), s.time(), s.zone(), s.weekdays(), s.topics(), Optional.of(lang), s.thread(),
                     s.revealAfter(), s.createdBy());
         }
         return switch (scheduler.postNow(s)) {
-            case DailyScheduler.NowResult.Posted posted -> Notice.info(lang, Msg.DAILY_POSTED.text(lang));
+            case DailyScheduler.NowResult.Posted posted ->
+                    Notice.info(lang, (oneOff ? Msg.DAILY_POSTED_ONE_OFF : Msg.DAILY_POSTED).text(lang));
             case DailyScheduler.NowResult.Exists e -> e.post().state() == PostState.PENDING
                     ? Notice.info(lang, Msg.DAILY_RETRYING.text(lang, e.post().lastError().orElse("…")))
-                    : Notice.info(lang, Msg.DAILY_ALREADY_POSTED.text(lang, e.post().localDate()));
+                    : Notice.info(lang, Msg.DAILY_ALREADY_POSTED.text(lang, e.post().localDate())
+                            + (oneOff ? " " + Msg.DAILY_NONE_SET.text(lang) : ""));
             case DailyScheduler.NowResult.Failed f ->
                     Notice.error(lang, (f.willRetry() ? Msg.DAILY_RETRYING : Msg.DAILY_FAILED).text(lang, f.reason()));
             case DailyScheduler.NowResult.NoQuestions none -> Notice.error(lang, Msg.DAILY_NO_QUESTIONS.text(lang));
         };
     }
 
-    private static ScheduleCard.Entry entry(StoredSchedule st) {
+    /**
+     * A schedule as status shows it. A stored next time in the past (no scheduler ran since: the
+     * console was closed) is not what will happen next, so the next time after {@code now} is shown.
+     */
+    private static ScheduleCard.Entry entry(StoredSchedule st, Instant now) {
         Schedule s = st.schedule();
-        return new ScheduleCard.Entry(s.channel().channel(), s.time(), s.zone(), s.weekdays(), s.topics(), st.nextFireAt());
+        Instant next = st.nextFireAt().isBefore(now) ? FireTimes.next(s, now) : st.nextFireAt();
+        return new ScheduleCard.Entry(s.channel().channel(), s.time(), s.zone(), s.weekdays(), s.topics(), next);
     }
 }

@@ -72,6 +72,10 @@ public enum Msg implements Text {
     DAILY_OFF("Daily question stopped for this channel.", "已关闭本频道的每日一题。"),
     DAILY_NONE("No daily question is set here.", "这里还没有设置每日一题。"),
     DAILY_POSTED("Today's question is posted.", "今天的题目已发布。"),
+    DAILY_POSTED_ONE_OFF("Posted one question now. No daily question is set here, so none follows tomorrow: "
+            + "/llmq daily set HH:MM Zone/City sets one.",
+            "已立即发布一道题。这里没有设置每日一题，所以明天不会继续发布；用 /llmq daily set HH:MM 时区 设置。"),
+    DAILY_NONE_SET("No daily question is set here now.", "这里目前没有设置每日一题。"),
     DAILY_FAILED("Could not post the daily question: %s", "每日一题发布失败：%s"),
     DAILY_TITLE("Daily questions", "每日一题"),
     DAILY_TITLE_POST("Daily question · %s", "每日一题 · %s"),
