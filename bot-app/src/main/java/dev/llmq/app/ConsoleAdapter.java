@@ -68,8 +68,8 @@ final class ConsoleAdapter implements ChatPlatform {
         }
         this.quizmaster = Objects.requireNonNull(core);
         var bank = core.bank();
-        lines.print(String.format("llmq console · %d questions in %d topics. Type /llmq help for commands, /quit to leave.%n",
-                bank.size(), bank.topics().size()));
+        Lang lang = core.langFor(origin, Optional.empty());
+        lines.print(ConsoleText.BANNER.text(lang, bank.size(), bank.topics().size()) + "\n");
         Thread reader = new Thread(this::readUntilDone, "llmq-console");
         reader.setDaemon(true); // a blocked readLine must not keep the process alive after main returns
         reader.start();

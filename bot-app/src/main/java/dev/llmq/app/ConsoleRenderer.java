@@ -1,5 +1,6 @@
 package dev.llmq.app;
 
+import dev.llmq.core.i18n.Lang;
 import dev.llmq.core.i18n.Msg;
 import dev.llmq.core.i18n.StudyMsg;
 import dev.llmq.core.port.in.Attachment;
@@ -47,7 +48,7 @@ public final class ConsoleRenderer {
                 out.append("── ").append(Msg.ANSWER_TITLE.text(a.lang())).append(" · ").append(a.questionId());
                 out.append(" ──\n").append(a.answer()).append('\n');
                 if (!a.keyPoints().isEmpty()) {
-                    out.append(Msg.KEY_POINTS.text(a.lang())).append(":\n");
+                    out.append(Msg.KEY_POINTS.text(a.lang())).append(colon(a.lang())).append('\n');
                     for (String p : a.keyPoints()) {
                         out.append("  • ").append(p).append('\n');
                     }
@@ -55,13 +56,14 @@ public final class ConsoleRenderer {
                 a.source().ifPresent(s -> out.append(Msg.SOURCE.text(a.lang(), s)).append('\n'));
             }
             case HintCard h -> {
-                out.append(Msg.HINT_TITLE.text(h.lang(), h.number(), h.total())).append(": ").append(h.hint()).append('\n');
+                out.append(Msg.HINT_TITLE.text(h.lang(), h.number(), h.total())).append(colon(h.lang()))
+                        .append(h.lang() == Lang.ZH ? "" : " ").append(h.hint()).append('\n');
             }
             case Notice n -> {
                 out.append(n.level() == Notice.Level.ERROR ? "! " : "").append(n.text()).append('\n');
             }
             case TopicList t -> {
-                out.append(Msg.TOPICS_TITLE.text(t.lang())).append(":\n");
+                out.append(Msg.TOPICS_TITLE.text(t.lang())).append(colon(t.lang())).append('\n');
                 for (TopicList.Entry e : t.topics()) {
                     out.append(String.format("  %-20s %s (%s)", e.id(), e.name(), Msg.QUESTION_COUNT.text(t.lang(), e.questions())));
                     if (!e.aliases().isEmpty()) {
@@ -79,7 +81,7 @@ public final class ConsoleRenderer {
                     out.append(String.format("  #%s  %s %s  %s  %s%n", e.channel(), e.time(), e.zone().getId(),
                             Weekdays.describe(e.weekdays(), c.lang()),
                             e.topics().isEmpty() ? Msg.ALL_TOPICS.text(c.lang()) : String.join(", ", e.topics())));
-                    out.append("    next: ").append(NEXT_FORMAT.format(e.next().atZone(e.zone()))).append('\n');
+                    out.append("    ").append(Msg.DAILY_NEXT.text(c.lang(), next(e.next(), e.zone(), c.lang()))).append('\n');
                 }
             }
             case FileReply f -> {
@@ -110,7 +112,18 @@ public final class ConsoleRenderer {
         return out.toString();
     }
 
-    private static final DateTimeFormatter NEXT_FORMAT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz (VV)", Locale.ROOT);
+    private static final DateTimeFormatter NEXT_EN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm (VV)", Locale.ROOT);
+    private static final DateTimeFormatter NEXT_ZH = DateTimeFormatter.ofPattern("yyyy-MM-dd（EEE）HH:mm（VV）", Locale.CHINA);
+
+    /** The next time in the schedule's zone, in the reply's language ("Thu 2026-12-03 09:00 (Asia/Shanghai)", "2026-12-03（周四）09:00（Asia/Shanghai）"). */
+    static String next(java.time.Instant at, java.time.ZoneId zone, Lang lang) {
+        return (lang == Lang.ZH ? NEXT_ZH : NEXT_EN).format(at.atZone(zone));
+    }
+
+    /** The colon after a label: full-width in Chinese. */
+    static String colon(Lang lang) {
+        return lang == Lang.ZH ? "：" : ":";
+    }
 
     static String buttons(List<Action> actions) {
         if (actions.isEmpty()) {

@@ -252,12 +252,12 @@ class SlackBotEndToEndTest {
         assertTrue(ack.payload().isEmpty(), "daily commands are acked at once and answered later");
         FakeSlack.Call r = respondedAfter(since);
         assertEquals("ephemeral", r.params().get("response_type"));
-        assertTrue(r.blocks().contains(Msg.ADMIN_ONLY.text(Lang.EN)), r.blocks());
+        assertTrue(r.blocks().contains(Msg.ADMIN_ONLY_WORKSPACE.text(Lang.EN)), r.blocks());
         assertTrue(fake.calls("users.info").stream().anyMatch(c -> ALICE.equals(c.params().get("user"))));
 
         since = System.nanoTime();
         command(ALICE, "C0REFUSED", "daily now");
-        assertTrue(respondedAfter(since).blocks().contains(Msg.ADMIN_ONLY.text(Lang.EN)));
+        assertTrue(respondedAfter(since).blocks().contains(Msg.ADMIN_ONLY_WORKSPACE.text(Lang.EN)));
         assertTrue(fake.calls("chat.postMessage").stream().noneMatch(c -> "C0REFUSED".equals(c.params().get("channel"))));
     }
 
@@ -283,7 +283,7 @@ class SlackBotEndToEndTest {
         long since = System.nanoTime();
         command(LISTED, "C0LISTED", "daily off");
         String blocks = respondedAfter(since).blocks();
-        assertFalse(blocks.contains(Msg.ADMIN_ONLY.text(Lang.EN)), blocks);
+        assertFalse(blocks.contains(Msg.ADMIN_ONLY_WORKSPACE.text(Lang.EN)), blocks);
         assertTrue(blocks.contains(Msg.DAILY_NONE.text(Lang.EN)), blocks);
     }
 

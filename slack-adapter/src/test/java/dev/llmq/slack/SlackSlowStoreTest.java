@@ -75,7 +75,7 @@ class SlackSlowStoreTest {
             String set = Msg.DAILY_SET.text(Lang.EN);
             List<FakeSlack.Call> accepted = fake.awaitCalls(FakeSlack.RESPOND, c -> c.blocks().contains(set), 2, WAIT);
             assertEquals(2, accepted.size(), "both admins were accepted");
-            assertTrue(fake.calls(FakeSlack.RESPOND).stream().noneMatch(c -> c.blocks().contains(Msg.ADMIN_ONLY.text(Lang.EN))),
+            assertTrue(fake.calls(FakeSlack.RESPOND).stream().noneMatch(c -> c.blocks().contains(Msg.ADMIN_ONLY_WORKSPACE.text(Lang.EN))),
                     "nobody was refused as a non-admin");
             String answer = bank.question(question).orElseThrow().answer().get(Lang.EN);
             fake.awaitCall(FakeSlack.RESPOND, c -> c.blocks().contains(Mrkdwn.escape(answer)), WAIT);

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Picks the language of one request, in this order (the README's one list): the explicit option,
- * the member's own setting, the platform locale, the channel or server default, the configured
+ * Picks the language of one request, in this order (the README's one list): the explicit option
+ * (which a Chinese topic word sets when no {@code lang:} does, see
+ * {@link dev.llmq.core.port.in.CommandParser#ask}), the member's own setting, the platform locale, the channel or server default, the configured
  * default ({@code LLMQ_DEFAULT_LANG}), then English.
  */
 public final class LangPolicy {

@@ -25,7 +25,7 @@ public enum Msg implements Text {
     ANSWER_PRIVATE_NOTE("Only you can see this answer.", "只有你能看到这个答案。"),
     KEY_POINTS("Key points", "要点"),
     SOURCE("Source: %s", "来源：%s"),
-    HINT_TITLE("Hint %d of %d", "提示 %d / %d"),
+    HINT_TITLE("Hint %d of %d", "提示 %d/%d"),
     NO_HINTS("This question has no hints; try revealing the answer.", "这道题没有提示，可以直接查看答案。"),
     NO_MORE_HINTS("That was the last hint.", "提示已经全部给出。"),
     STALE_BUTTON("This question is no longer in the bank. Ask for a new one with /llmq.",
@@ -59,6 +59,7 @@ public enum Msg implements Text {
             "选项：lang:zh 或 lang:en，difficulty:1-3，public（公开显示答案）"),
     DAILY_UNAVAILABLE("Daily questions are not available here.", "这里不支持每日一题。"),
     ADMIN_ONLY("Only server admins can change the daily question.", "只有管理员可以设置每日一题。"),
+    ADMIN_ONLY_WORKSPACE("Only workspace admins can change the daily question.", "只有工作区管理员可以设置每日一题。"),
     BAD_TIME("The time is HH:MM on a 24-hour clock, e.g. 09:00.", "时间格式为 24 小时制 HH:MM，例如 09:00。"),
     BAD_ZONE("The time zone is an IANA name such as Asia/Shanghai or Europe/Berlin.",
             "时区请使用 IANA 名称，例如 Asia/Shanghai 或 Europe/Berlin。"),
@@ -116,6 +117,7 @@ public enum Msg implements Text {
             "提醒时间为 24 小时制 HH:MM，例如 19:30；或 off 关闭。"),
     BAD_ON_OFF("Use on or off.", "请使用 on 或 off。"),
     ADMIN_ONLY_SETTINGS("Only server admins can change the server's settings.", "只有管理员可以修改服务器设置。"),
+    ADMIN_ONLY_SETTINGS_WORKSPACE("Only workspace admins can change the workspace's settings.", "只有工作区管理员可以修改工作区设置。"),
     SETTINGS_SAVED("Saved.", "已保存。"),
     SETTINGS_TITLE("Your settings", "你的设置"),
     SERVER_SETTINGS_TITLE("This server's settings", "本服务器的设置"),
@@ -165,6 +167,15 @@ public enum Msg implements Text {
     @Override
     public String raw(Lang lang) {
         return lang == Lang.ZH ? zh : en;
+    }
+
+    /** Slack calls its spaces workspaces, and Discord servers: the refusals name the one the member knows. */
+    public static Msg adminOnly(String platform, boolean settings) {
+        boolean workspace = platform.equals("slack");
+        if (settings) {
+            return workspace ? ADMIN_ONLY_SETTINGS_WORKSPACE : ADMIN_ONLY_SETTINGS;
+        }
+        return workspace ? ADMIN_ONLY_WORKSPACE : ADMIN_ONLY;
     }
 
     public static Msg difficulty(int level) {

@@ -245,7 +245,7 @@ public final class Quizmaster implements Interactions {
             case Command.DailyNow n -> true;
         };
         if (changes && !origin.admin()) {
-            return Notice.error(lang, Msg.ADMIN_ONLY.text(lang));
+            return Notice.error(lang, Msg.adminOnly(origin.platform(), false).text(lang));
         }
         return daily.get().handle(origin, command, lang);
     }
@@ -443,7 +443,7 @@ public final class Quizmaster implements Interactions {
     public HelpCard help(Lang lang) {
         String example = bank.get().topics().isEmpty() ? "architecture" : bank.get().topics().get(0).id();
         return new HelpCard(lang, List.of(
-                new HelpCard.Line("/llmq <topic>", Msg.HELP_ASK.text(lang) + " (/llmq " + example + ")"),
+                new HelpCard.Line(lang == Lang.ZH ? "/llmq <主题>" : "/llmq <topic>", Msg.HELP_ASK.text(lang) + " (/llmq " + example + ")"),
                 new HelpCard.Line("/llmq", Msg.HELP_RANDOM.text(lang)),
                 new HelpCard.Line("/llmq topics", Msg.HELP_TOPICS.text(lang)),
                 new HelpCard.Line("/llmq help", Msg.HELP_HELP.text(lang)),

@@ -196,7 +196,7 @@ public final class StoredStudyDesk implements StudyDesk, Nudges {
         if (command.server()) {
             if (!command.changes().isEmpty()) {
                 if (!origin.admin()) {
-                    return Notice.error(lang, Msg.ADMIN_ONLY_SETTINGS.text(lang));
+                    return Notice.error(lang, Msg.adminOnly(origin.platform(), true).text(lang));
                 }
                 SpaceSettings s = preferences.space(origin);
                 for (Setting change : command.changes()) {

@@ -39,8 +39,11 @@ public final class CommandParser {
      *
      * @param difficulty the difficulty as given, checked here to be 1, 2 or 3
      */
-    public static Command ask(String topic, Optional<Lang> lang, Optional<String> difficulty, boolean publicReveal) {
+    public static Command ask(String topic, Optional<Lang> explicitLang, Optional<String> difficulty,
+                              boolean publicReveal) {
         String t = topic == null ? "" : topic.strip();
+        // Someone who types 架构 reads Chinese: a Chinese topic word comes right after lang: in the language order.
+        Optional<Lang> lang = explicitLang.isPresent() || !HAN.matcher(t).find() ? explicitLang : Optional.of(Lang.ZH);
         String word = t.toLowerCase(Locale.ROOT);
         if (word.equals("topics") || word.equals("主题")) {
             return new Command.ShowTopics(lang);
@@ -59,6 +62,8 @@ public final class CommandParser {
         Optional<String> which = t.isEmpty() || t.equals(ANY_TOPIC) ? Optional.empty() : Optional.of(t);
         return new Command.Ask(which, lang, level, publicReveal);
     }
+
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
 
     /** A difficulty as typed: 1, 2 or 3, or the words the cards show (easy, medium, hard; 简单, 中等, 困难). */
     public static OptionalInt difficulty(String typed) {
