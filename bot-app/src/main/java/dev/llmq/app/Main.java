@@ -28,7 +28,7 @@ import picocli.CommandLine;
 /** The llmq command line: {@code console} (default), {@code validate} and {@code run}. */
 @Command(name = "llmq", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Practise LLM interview questions in a terminal, on Discord or on Slack.",
-        subcommands = {Main.ConsoleCmd.class, Main.ValidateCmd.class, Main.RunCmd.class},
+        subcommands = {Main.ConsoleCmd.class, Main.ValidateCmd.class, Main.RunCmd.class, CommandLine.HelpCommand.class},
         footer = {"", "With no subcommand: 'run' when a platform token is configured, else 'console'."})
 public final class Main implements Callable<Integer> {
     static final int EXIT_OK = 0;
@@ -269,6 +269,11 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             StartupLogGate.release();
+            if (main.questions != null && files != null && !files.isEmpty()) {
+                // which would it check? Neither guess is safe, so say so
+                main.stderr.println("llmq: validate: give the bank either as FILE arguments or with --questions, not both");
+                return EXIT_USAGE;
+            }
             BankLocation where = files == null || files.isEmpty()
                     ? BankLocation.resolve(main.questions, main.env) : new BankLocation(files);
             try {

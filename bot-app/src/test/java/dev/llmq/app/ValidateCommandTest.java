@@ -102,4 +102,35 @@ class ValidateCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("no platform is configured"), r.err());
     }
+
+    /** Issue 18: a YAML syntax error is told in plain words, where a person would fix it. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "a key indented unlike its siblings|version: 1\\ntopics:\\n  - id: a\\n    name: {en: A, zh: 甲}\\n   aliases: [x]\\n|:5:4: (yaml): YAML syntax error: indentation: this line is indented differently",
+        "an unquoted ': ' in a value|version: 1\\ntopics:\\n  - id: a\\n    aliases: x: y\\n|:4:15: (yaml): YAML syntax error: indentation: a key here is not aligned with its siblings",
+        "an unclosed quote, at the line it opens|version: 1\\ntopics:\\n  - id: a\\n    name: {en: \"A, zh: 甲}\\n    aliases: [x]\\nquestions: []\\n|:4:16: (yaml): YAML syntax error: a quote that opens here is never closed",
+        "a tab|version: 1\\ntopics:\\n\\t- id: a\\n|:3:1: (yaml): YAML syntax error: a tab: indent with spaces"})
+    void aSyntaxErrorGetsAPlainWordsHint(String name, String yaml, String expected) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, yaml.replace("\\n", "\n").replace("\\t", "\t"));
+        CliHarness r = CliHarness.run(Map.of(), "", "validate", f.toString());
+        assertEquals(1, r.exitCode(), name);
+        assertTrue(r.err().contains(f + expected), name + ":\n" + r.err());
+    }
+
+    @Test
+    void questionsWithFileArgumentsIsRefusedWithTheReason() throws Exception {
+        Path f = dir.resolve("ok.yaml");
+        Files.write(f, Fixtures.resource("fixture.yaml"));
+        CliHarness r = CliHarness.run(Map.of(), "", "--questions", f.toString(), "validate", f.toString());
+        assertEquals(Main.EXIT_USAGE, r.exitCode());
+        assertTrue(r.err().contains("either as FILE arguments or with --questions, not both"), r.err());
+    }
+
+    @Test
+    void helpShowsTheHelp() {
+        CliHarness r = CliHarness.run(Map.of(), "", "help");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Usage: llmq") && r.out().contains("validate"), r.out());
+    }
 }

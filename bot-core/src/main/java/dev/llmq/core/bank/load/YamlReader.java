@@ -78,12 +78,7 @@ final class YamlReader {
         } catch (Refusal r) {
             problems.add(r.problem);
         } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            if (e.getContext() != null) {
-                what = e.getContext() + ", " + what;
-            }
-            problems.add(Loc.of(file, m).problem("(yaml)", "YAML syntax error: " + oneLine(what)));
+            problems.add(syntaxError(file, e));
         } catch (YAMLException e) {
             problems.add(Loc.start(file).problem("(yaml)", "YAML refused: " + oneLine(e.getMessage())));
         }
@@ -227,6 +222,36 @@ final class YamlReader {
         problems.add(loc.problem("(yaml)", tag.isCustomGlobal()
                 ? "custom tags are not allowed; the bank is plain YAML (" + tag.getValue() + ")"
                 : "tag '" + tag.getValue() + "' is not allowed; the bank uses plain YAML only"));
+    }
+
+    /**
+     * A YAML syntax error in plain words where we know the usual cause, located where a person
+     * would fix it (an unclosed quote at the line where it opens, not at the end of the file), and
+     * SnakeYAML's own words after it for the rest.
+     */
+    static Problem syntaxError(String file, MarkedYAMLException e) {
+        Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        String what = oneLine(context.isEmpty() ? (problem.isEmpty() ? e.getMessage() : problem) : context + ", " + problem);
+        String hint = null;
+        if (context.contains("scanning a quoted scalar") && e.getContextMark() != null) {
+            m = e.getContextMark();
+            hint = "a quote that opens here is never closed (end the text with the same quote mark)";
+        } else if (problem.contains("mapping values are not allowed here")) {
+            hint = "indentation: a key here is not aligned with its siblings (or a text holds ': ' and needs quotes)";
+        } else if (problem.contains("expected <block end>") || context.contains("parsing a block mapping")
+                && problem.contains("expected <block end>")) {
+            hint = "indentation: this line is indented differently from the keys above it";
+        } else if (problem.contains("found character '\\t") || problem.contains("(TAB)")) {
+            hint = "a tab: indent with spaces";
+        } else if (problem.contains("could not find expected ':'")) {
+            hint = "a key without ':' (or a quote or bracket above it that is never closed)";
+        } else if (context.contains("flow sequence") || context.contains("flow mapping")) {
+            hint = "a [list] or {mapping} that is never closed, or a ',' missing between its items";
+        }
+        String text = hint == null ? "YAML syntax error: " + what : "YAML syntax error: " + hint + " (" + what + ")";
+        return Loc.of(file, m).problem("(yaml)", text);
     }
 
     private static String oneLine(String s) {
