@@ -34,7 +34,8 @@ class OneLanguageConsoleTest {
 
     @Test
     void withLangZhTheBannerTheLabelsAndTheDailyCardAreChinese() {
-        CliHarness r = CliHarness.run(env, "/llmq arch\n2\n1\n/llmq daily set 09:00 Asia/Shanghai\n/llmq help\n",
+        // the one easy question of the topic has key points (its hints): hint, then reveal
+        CliHarness r = CliHarness.run(env, "/llmq arch difficulty:1\n2\n2\n/llmq daily set 09:00 Asia/Shanghai\n/llmq help\n",
                 "--lang", "zh", "console");
         assertEquals(0, r.exitCode(), r.err());
         String out = r.out();
@@ -50,7 +51,7 @@ class OneLanguageConsoleTest {
 
     @Test
     void aChineseTopicWordIsAnsweredInChinese() {
-        CliHarness r = CliHarness.run(env, "/llmq 架构\n1\n", "console");
+        CliHarness r = CliHarness.run(env, "/llmq 架构 difficulty:1\n1\n", "console");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("── 主流架构 · "), r.out());
         assertTrue(r.out().contains("显示答案"), r.out());
