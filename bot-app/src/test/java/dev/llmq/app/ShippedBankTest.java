@@ -35,8 +35,17 @@ class ShippedBankTest {
     @Test
     void minimums() {
         BankStats stats = new BankStats(bank);
-        assertTrue(stats.questions() >= 150, "questions: " + stats.questions());
-        assertTrue(stats.topics() >= 10, "topics: " + stats.topics());
+        // issue 17: at least 450 questions in at least 30 topics, none with fewer than 10
+        assertTrue(stats.questions() >= 450, "questions: " + stats.questions());
+        assertTrue(stats.topics() >= 30, "topics: " + stats.topics());
+        for (dev.llmq.core.bank.Topic t : bank.topics()) {
+            assertTrue(bank.questionsOf(t.id()).size() >= 10, t.id() + " has " + bank.questionsOf(t.id()).size());
+            for (int d = 1; d <= 3; d++) {
+                int level = d;
+                assertTrue(bank.questionsOf(t.id()).stream().anyMatch(q -> q.difficulty() == level),
+                        t.id() + " has no question of difficulty " + d);
+            }
+        }
         assertTrue(stats.withFollowUps() >= 50, "with follow-ups: " + stats.withFollowUps());
         assertTrue(stats.withFollowUps() * 3 >= stats.questions(), "at least a third have follow-ups");
         for (int d = 1; d <= 3; d++) {
@@ -233,5 +242,18 @@ class ShippedBankTest {
 
     private static boolean isHan(int cp) {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+    }
+
+    /** Issue 17: every hands-on coding answer carries its code as a fenced block, in both languages. */
+    @Test
+    void everyCodingAnswerHasACodeBlockInBothLanguages() {
+        List<dev.llmq.core.bank.Question> coding = bank.questionsOf("coding");
+        assertTrue(coding.size() >= 10, "coding has " + coding.size());
+        for (dev.llmq.core.bank.Question q : coding) {
+            for (Lang l : Lang.values()) {
+                assertTrue(dev.llmq.core.testing.LongAnswers.longestCode(q.answer().get(l)) > 0,
+                        q.id() + " has no code block in " + l);
+            }
+        }
     }
 }
