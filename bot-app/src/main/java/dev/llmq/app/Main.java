@@ -44,6 +44,14 @@ public final class Main implements Callable<Integer> {
             description = "Language when a request names none (env LLMQ_DEFAULT_LANG; default en).")
     String lang;
 
+    @Option(names = "--seed", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Draw questions in a fixed order, the same on every run (for transcripts and tests).")
+    Long seed;
+
+    @Option(names = "--clock", scope = ScopeType.INHERIT, paramLabel = "INSTANT",
+            description = "Run at a fixed time, e.g. 2026-12-01T12:00:00Z (for transcripts and tests).")
+    String clock;
+
     final Map<String, String> env;
     final InputStream stdin;
     final PrintStream stdout;
@@ -150,6 +158,21 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The app's time and chance: {@code --clock} and {@code --seed} when given, else those this Main was made with. */
+    Sources sources() {
+        java.time.Clock c = sources.clock();
+        if (clock != null) {
+            try {
+                c = java.time.Clock.fixed(java.time.Instant.parse(clock.strip()), java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw StartupFailure.setting("--clock", "'" + clock + "' is not an instant",
+                        "write it as 2026-12-01T12:00:00Z");
+            }
+        }
+        long fixed = seed == null ? 0 : seed;
+        return new Sources(c, seed == null ? sources.random() : () -> new java.util.SplittableRandom(fixed));
+    }
+
     BankLocation bankLocation() {
         return BankLocation.resolve(questions, env);
     }
@@ -209,8 +232,9 @@ public final class Main implements Callable<Integer> {
             if (config.isEmpty()) {
                 return EXIT_USAGE;
             }
+            Sources sources = main.sources();
             // the store opens (and migrates) while the bank loads
-            StoreOpening store = StoreOpening.start(config.get().db(), main.sources.clock());
+            StoreOpening store = StoreOpening.start(config.get().db(), sources.clock());
             BankLocation where = main.bankLocation();
             Optional<QuestionBank> bank;
             Optional<Lang> lang;
@@ -230,7 +254,7 @@ public final class Main implements Callable<Integer> {
                     ConsoleFiles.from(main.env));
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
             try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store,
-                    main.sources);
+                    sources);
                  console) {
                 // one person at their own terminal: the per-user rate limit is for shared channels
                 app.quizmaster.limitedBy(UserLimits.none());
