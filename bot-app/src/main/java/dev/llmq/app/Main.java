@@ -74,6 +74,24 @@ public final class Main implements Callable<Integer> {
         this.sources = sources;
     }
 
+    /**
+     * Whether a person may be typing: Java 22+ has a {@code System.console()} even when input is
+     * piped, and says with {@code Console.isTerminal()} whether it is a terminal (looked up by
+     * reflection: the code is compiled for 21, where a console exists only at a terminal). Piped
+     * input then skips the line editor and its terminal probing entirely.
+     */
+    static boolean attachedToTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true;
+        }
+    }
+
     public static void main(String[] args) {
         StartupTimeline.step("main");
         LogSetup.beforeFirstLogger(System.getenv());
@@ -81,7 +99,7 @@ public final class Main implements Callable<Integer> {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = execute(System.getenv(), System.in, out, err, System.console() != null, args);
+            code = execute(System.getenv(), System.in, out, err, attachedToTerminal(), args);
         } catch (Throwable t) { // the last resort: still one line, never a trace
             StartupLogGate.discard();
             err.println("llmq: " + StartupErrors.describe(t).line());
