@@ -267,9 +267,10 @@ public final class Main implements Callable<Integer> {
                 store.discard();
                 return EXIT_USAGE;
             }
-            ConsoleAdapter console = new ConsoleAdapter(
-                    ConsoleTerminal.open(main.env, main.stdin, main.stdout, main.interactive), lang,
-                    ConsoleFiles.from(main.env));
+            ConsoleLines lines = ConsoleTerminal.open(main.env, main.stdin, main.stdout, main.interactive);
+            ConsoleAdapter console = new ConsoleAdapter(lines, lang, ConsoleFiles.from(main.env));
+            // at a line editor, log lines go above the typed line; piped, they stay on stderr
+            AutoCloseable logs = lines.interactive() ? ConsoleLogs.printThrough(lines) : () -> { };
             // The daily question persists in LLMQ_DB_URL; its scheduler posts to this terminal while it is open.
             try (App app = App.open(config.get(), where, bank.get(), List.of(console.publisher()), lang, store,
                     sources);
@@ -284,6 +285,8 @@ public final class Main implements Callable<Integer> {
                 } catch (java.util.concurrent.CompletionException e) {
                     main.stderr.println("llmq: console: cannot read the input: " + e.getCause());
                     return EXIT_INVALID;
+                } finally {
+                    logs.close();
                 }
                 return EXIT_OK;
             }

@@ -13,6 +13,13 @@ import java.util.Map;
 
 /** Runs the CLI in-process with piped stdin and captured stdout/stderr. */
 record CliHarness(int exitCode, String out, String err) {
+    /** The console's environment for a test: the fixture bank and an SQLite file, both in {@code dir}. */
+    static Map<String, String> fixtureEnv(Path dir) throws IOException {
+        Path bank = dir.resolve("questions.yaml");
+        Files.write(bank, dev.llmq.core.testing.Fixtures.resource("fixture.yaml"));
+        return Map.of("LLMQ_QUESTIONS", bank.toString(), "LLMQ_DB_URL", "jdbc:sqlite:" + dir.resolve("llmq.db"));
+    }
+
     /** A fresh SQLite file per run, and a free HTTP port, unless the test names one, so that no test writes ./data/llmq.db. */
     static CliHarness run(Map<String, String> env, String stdin, String... args) {
         return run(Sources.SYSTEM, env, stdin, args);

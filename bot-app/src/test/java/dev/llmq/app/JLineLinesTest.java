@@ -152,4 +152,30 @@ class JLineLinesTest {
         assertEquals("", type("/llmq half\u0003"));
         assertEquals("<end of input>", type("\u0004"));
     }
+
+    /** Issue 18: a log line (a refused reload, say) that comes while someone types goes above their line. */
+    @Test
+    void aWarningLoggedWhileTypingGoesAboveTheLine() throws Exception {
+        CompletableFuture<Optional<String>> line = reading();
+        keyboard.write("/llmq ra".getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!screen.toString(StandardCharsets.UTF_8).contains("/llmq ra") && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        int before = screen.size();
+        ConsoleLogs logs = ConsoleLogs.printThrough(lines);
+        try {
+            org.slf4j.LoggerFactory.getLogger("dev.llmq.app.LiveBank").warn("questions.yaml changed but is invalid; keeping the old bank");
+        } finally {
+            logs.close(); // the other tests' logs go where they went
+        }
+        String after = screen.toString(StandardCharsets.UTF_8).substring(before);
+        int warning = after.indexOf("LiveBank - questions.yaml changed but is invalid");
+        assertTrue(warning >= 0, "the warning is printed through the line editor: " + after);
+        assertTrue(after.indexOf("> /llmq ra", warning) > warning, "the typed line comes back below it: " + after);
+        keyboard.write("g\r".getBytes(StandardCharsets.UTF_8));
+        keyboard.flush();
+        assertEquals(Optional.of("/llmq rag"), line.get(10, TimeUnit.SECONDS));
+    }
 }

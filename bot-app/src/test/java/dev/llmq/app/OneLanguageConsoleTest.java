@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.llmq.core.testing.Fixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,7 @@ class OneLanguageConsoleTest {
 
     @BeforeEach
     void bank() throws Exception {
-        Path bank = dir.resolve("questions.yaml");
-        Files.write(bank, Fixtures.resource("fixture.yaml"));
-        env = Map.of("LLMQ_QUESTIONS", bank.toString(), "LLMQ_DB_URL", "jdbc:sqlite:" + dir.resolve("llmq.db"));
+        env = CliHarness.fixtureEnv(dir);
     }
 
     private static void noEnglish(String out, List<String> words) {
