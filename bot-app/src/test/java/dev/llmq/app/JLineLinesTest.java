@@ -148,9 +148,14 @@ class JLineLinesTest {
     }
 
     @Test
-    void ctrlDOnAnEmptyLineEndsTheInputAndCtrlCDropsTheLine() throws Exception {
-        assertEquals("", type("/llmq half\u0003"));
+    void ctrlDOnAnEmptyLineEndsTheInput() throws Exception {
         assertEquals("<end of input>", type("\u0004"));
+    }
+
+    /** Ctrl-U drops what was typed, as in a shell. (Ctrl-C is a signal: JLine turns it into an interrupt.) */
+    @Test
+    void ctrlUDropsTheHalfTypedLine() throws Exception {
+        assertEquals("/llmq rag", type("/llmq half\u0015/llmq rag\r"));
     }
 
     /** Issue 18: a log line (a refused reload, say) that comes while someone types goes above their line. */
