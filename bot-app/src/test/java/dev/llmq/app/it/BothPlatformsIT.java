@@ -87,7 +87,9 @@ class BothPlatformsIT {
                 FakeDiscord.Close gateway = discord.gatewayCloses().get(discord.gatewayCloses().size() - 1);
                 FakeSlack.Close socket = slack.closes().get(slack.closes().size() - 1);
                 assertTrue(gateway.byClient() && gateway.code() == 1000, "Discord got a clean close: " + gateway);
-                assertTrue(socket.byClient() && socket.code() == 1000, "Slack got a clean close: " + socket);
+                assertTrue(socket.byClient() && socket.code() == 1000, "Slack got a clean close: " + socket
+                        + "; all closes: " + slack.closes() + ", connections opened: " + slack.connectionsOpened()
+                        + "\nllmq's stderr:\n" + llmq.err());
                 assertTrue(gateway.atNanos() < last.atNanos() && socket.atNanos() < last.atNanos(),
                         "disconnected before 'llmq: stopped'");
 
