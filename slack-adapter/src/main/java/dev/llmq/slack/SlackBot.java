@@ -254,6 +254,16 @@ public final class SlackBot implements ChatPlatform {
             try {
                 SocketModeClient client = sma.getClient();
                 if (client != null) {
+                    // First the session monitor: a check already past "reconnect enabled?" would open a
+                    // new connection just after the close below, which the JVM's exit then cuts (1006).
+                    client.setAutoReconnectEnabled(false);
+                    client.setSessionMonitorEnabled(false);
+                    java.util.Optional<java.util.concurrent.ScheduledExecutorService> monitor =
+                            client.getSessionMonitorExecutor();
+                    if (monitor.isPresent()) {
+                        monitor.get().shutdown();
+                        monitor.get().awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    }
                     // Java-WebSocket closes asynchronously: wait (briefly) for Slack's answer to the close
                     // frame, so that stopping the app does not drop the connection mid-handshake (1006)
                     java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
