@@ -77,11 +77,16 @@ class JLineLinesTest {
                 throw new IllegalStateException(e);
             }
         });
+        awaitScreen(before, "> ");
+        return line;
+    }
+
+    /** Waits (up to 10 s) until the screen shows {@code text} after its first {@code from} bytes. */
+    private void awaitScreen(int from, String text) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!screen.toString(StandardCharsets.UTF_8).substring(before).contains("> ") && System.nanoTime() < end) {
+        while (!screen.toString(StandardCharsets.UTF_8).substring(from).contains(text) && System.nanoTime() < end) {
             Thread.sleep(5);
         }
-        return line;
     }
 
     private String key(Capability c) {
@@ -132,10 +137,7 @@ class JLineLinesTest {
         CompletableFuture<Optional<String>> line = reading();
         keyboard.write("/llmq ha".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!screen.toString(StandardCharsets.UTF_8).contains("/llmq ha") && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+        awaitScreen(0, "/llmq ha");
         int before = screen.size();
         lines.print("[#general] Daily question\n");
         String after = screen.toString(StandardCharsets.UTF_8).substring(before);
@@ -164,10 +166,7 @@ class JLineLinesTest {
         CompletableFuture<Optional<String>> line = reading();
         keyboard.write("/llmq ra".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!screen.toString(StandardCharsets.UTF_8).contains("/llmq ra") && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
+        awaitScreen(0, "/llmq ra");
         int before = screen.size();
         ConsoleLogs logs = ConsoleLogs.printThrough(lines);
         try {

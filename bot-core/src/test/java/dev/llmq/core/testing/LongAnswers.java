@@ -62,15 +62,7 @@ public final class LongAnswers {
 
     /** The length of the text's longest code block, 0 when it has none. */
     public static int longestCode(String text) {
-        int max = 0;
-        for (RichText.Segment s : RichText.parse(text)) {
-            switch (s) {
-                case RichText.Code c -> max = Math.max(max, c.code().length());
-                case RichText.Prose p -> {
-                }
-            }
-        }
-        return max;
+        return codeOf(text).stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** The code blocks of a text, in order. */
